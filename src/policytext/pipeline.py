@@ -1,0 +1,103 @@
+"""The extraction pipeline: file → RawDocument → outline → metadata → slogans → targets → bodies.
+
+Each step is one function in its own module; this module only wires them in order, so that a
+notebook can call :func:`process` and get a :class:`~policytext.types.Document` with every table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import PolicytextError, UnreadableDocument
+from .io import load
+from .types import Document, RawDocument
+
+
+def process_raw(raw: RawDocument, *, sha256: str = "") -> Document:
+    """Run every extractor over a loaded document."""
+    from .extract.bodies import extract_bodies
+    from .extract.slogans import extract_slogans
+    from .extract.table_tasks import extract_table_tasks
+    from .extract.targets import extract_targets
+    from .metadata import extract_metadata
+    from .outline import parse_outline
+
+    items = parse_outline(raw)
+    meta = extract_metadata(raw, items)
+    doc = Document(
+        doc=raw.doc,
+        path=raw.path,
+        format=raw.format,
+        text=raw.text,
+        unit=meta.unit,
+        title=meta.title,
+        year=meta.year,
+        items=items,
+        paragraphs=raw.paragraphs,
+        sha256=sha256,
+    )
+    doc.slogans = list(extract_slogans(doc))
+    doc.targets = list(extract_targets(doc))
+    doc.bodies = list(extract_bodies(doc))
+    doc.table_tasks = list(extract_table_tasks(raw, doc))
+    return doc
+
+
+def file_sha256(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def process(path: str | Path) -> Document:
+    """Load and extract one file.
+
+    Raises:
+        UnreadableDocument: the file cannot be read (the message names the file and the cause).
+
+    Example:
+        >>> from policytext import process  # doctest: +SKIP
+        >>> doc = process("corpora/某县2021年党建工作要点.docx")  # doctest: +SKIP
+    """
+    raw = load(path)
+    try:
+        sha = file_sha256(path)
+    except OSError as exc:
+        raise UnreadableDocument(path, f"cannot read: {exc}") from exc
+    return process_raw(raw, sha256=sha)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file of a batch that could not be processed."""
+
+    path: str
+    cause: str
+
+
+def process_many(paths: Iterable[str | Path]) -> Iterator[Document | Failure]:
+    """Process files one after another; a file that fails yields a :class:`Failure`, the batch goes on."""
+    for path in paths:
+        try:
+            yield process(path)
+        except PolicytextError as exc:
+            cause = exc.cause if isinstance(exc, UnreadableDocument) else str(exc)
+            yield Failure(str(path), cause)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, and the supported files inside any directory named (sorted, recursive)."""
+    from .io import SUPPORTED_SUFFIXES
+
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            out.append(p)
+    return out
