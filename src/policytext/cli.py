@@ -48,12 +48,14 @@ def fail(message: str, code: int = 1) -> None:
 
 def _process_files(files: list[Path]):
     """Process every file; return the documents and the failures (path, cause)."""
-    from .pipeline import Failure, expand_paths, process_many
+    from .pipeline import Failure, expand_paths, process, process_many
 
     docs, failures = [], []
     paths = expand_paths(files)
     if not paths:
         fail("no input files")
+    if _state["debug"]:  # let the first error propagate with its traceback
+        return [process(p) for p in paths], failures
     for result in process_many(paths):
         if isinstance(result, Failure):
             failures.append(result)
