@@ -62,7 +62,7 @@ def chinese_to_int(text: str) -> int | None:
                 return None  # two digits in a row in a counting numeral: not a number
             digit = DIGITS[ch]
         elif ch in SMALL_UNITS:
-            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            section += (digit or 1) * SMALL_UNITS[ch]  # 十五 and 一万零十: no digit (or 零) before 十 is one
             digit = None
         else:
             section += digit or 0
@@ -115,6 +115,61 @@ def to_float(text: str) -> float | None:
         return float(f"{w}." + "".join(str(DIGITS[ch]) for ch in frac))
     value = chinese_to_int(text)
     return None if value is None else float(value)
+
+
+#: A number written in Arabic digits (ASCII or full-width), with thousands commas and decimals.
+ARABIC_NUMBER = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+#: A counting Chinese numeral: it starts with a digit other than zero or with 十 (so 千家万户, 百姓,
+#: 零部件 are not numbers) and may carry a decimal part written with 点 (五点五).
+CHINESE_NUMBER = (
+    "(?:[一二两三四五六七八九]|十)[〇○零一二两三四五六七八九十百千万亿]*(?:点[〇○零一二三四五六七八九]+)?"
+)
+#: Either kind; used by the target extractor's scanner.
+NUMBER = f"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})"
+
+_NEIGHBOURS = "一二三四五六七八九"
+
+
+def chinese_range(text: str) -> tuple[int, int] | None:
+    """Two neighbouring digits written together mean "one or the other": 一两 → (1, 2), 三五 → (3, 5).
+
+    Official text writes 三五个 or 一两次 for a rough count; read positionally they would be 35 and 12.
+
+    >>> chinese_range("一两"), chinese_range("三五"), chinese_range("七八"), chinese_range("二〇")
+    ((1, 2), (3, 5), (7, 8), None)
+    """
+    if len(text) != 2:
+        return None
+    a, b = (_NEIGHBOURS.find(ch if ch != "两" else "二") for ch in text)
+    if a < 0 or b < 0:
+        return None
+    if b == a + 1 or (a, b) == (2, 4):  # 三五 is the one idiomatic skip
+        return a + 1, b + 1
+    return None
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a number as written in a target: Arabic, full-width, Chinese, with 万/亿, or a fraction.
+
+    Fractions and 百分之 forms become percentages, as SPEC.md asks (三分之一 → 33.33…).
+
+    >>> parse_number("1,200"), parse_number("１２．５"), parse_number("一百二十"), parse_number("3.9万")
+    (1200.0, 12.5, 120.0, 39000.0)
+    >>> parse_number("百分之九十"), round(parse_number("三分之一"), 3), parse_number("千分之五"), parse_number("XX")
+    (90.0, 33.333, 5.0, None)
+    """
+    text = text.strip()
+    if text.startswith("百分之"):
+        return to_float(text[3:])
+    if text.startswith("千分之"):
+        return to_float(text[3:])
+    if "分之" in text:
+        den, _, num = text.partition("分之")
+        d, n = to_float(den), to_float(num)
+        if d is None or n is None or d == 0:
+            return None
+        return n / d * 100
+    return to_float(text)
 
 
 def int_to_chinese(n: int) -> str:

@@ -80,24 +80,50 @@ class Failure:
     cause: str
 
 
+def process_one(path: str | Path) -> Document | Failure:
+    """Process one file; any error becomes a :class:`Failure` naming the cause in one line.
+
+    Unexpected errors (bugs) are caught too, so that one odd file does not stop a batch of
+    thousands; their cause says "internal error" and ``--debug`` shows the traceback.
+    """
+    try:
+        return process(path)
+    except PolicytextError as exc:
+        cause = exc.cause if isinstance(exc, UnreadableDocument) else str(exc)
+        return Failure(str(path), cause)
+    except MemoryError:
+        return Failure(str(path), "out of memory while reading the document")
+    except Exception as exc:  # noqa: BLE001 - reported per file, the batch goes on
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        return Failure(str(path), f"internal error: {type(exc).__name__}: {first}")
+
+
 def process_many(paths: Iterable[str | Path]) -> Iterator[Document | Failure]:
     """Process files one after another; a file that fails yields a :class:`Failure`, the batch goes on."""
     for path in paths:
-        try:
-            yield process(path)
-        except PolicytextError as exc:
-            cause = exc.cause if isinstance(exc, UnreadableDocument) else str(exc)
-            yield Failure(str(path), cause)
+        yield process_one(path)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, and the supported files inside any directory named (sorted, recursive)."""
+    """Files named directly, and the supported files inside any directory named (sorted, recursive).
+
+    Inside a folder, README files and hidden files are passed over: they describe a corpus, they
+    are not part of it. A file named directly is always taken.
+    """
     from .io import SUPPORTED_SUFFIXES
+
+    def wanted(f: Path) -> bool:
+        return (
+            f.is_file()
+            and f.suffix.lower() in SUPPORTED_SUFFIXES
+            and not f.name.startswith(".")
+            and not f.stem.upper().startswith("README")
+        )
 
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            out.extend(sorted(f for f in p.rglob("*") if wanted(f)))
         else:
             out.append(p)
     return out

@@ -1,11 +1,557 @@
-"""Placeholder: being written."""
+"""Numeric formulas (提法): 四个意识, 三大攻坚战, 三会一课, “12234”, 5+1 — found and linked to their parts.
+
+A formula and an ordinary count look alike (四个意识 / 四个街道), so a numeral is taken for a
+formula only on the cues a reader uses:
+
+* quotation marks around a numeral and a short head (“两新”, “四个突出”, “5+1”, “1项工程”);
+* a known formula of the lexicon (lexicons/slogans.tsv), quoted or not (中央八项规定精神);
+* a definition that follows (两项重点工作：A，B / 一个中心：… / 三个进一步（…）) with as many parts
+  as the numeral says;
+* a head that no count has: 三大攻坚战 (N大), 五个必须 (个 + a verb or adverb, slogan_rules.tsv);
+* Arabic formulas: 5+1, 1+N; a run such as 1项工程、3个层级、3年目标的工作思路.
+
+Dates (七一, 九二), plan periods (十三五), ordinals (第三轮, 十九届), times (四点半) and idioms with 一
+(一盘棋, 一刀切) are refused by shape. Parts are linked by :mod:`policytext.extract.slogan_parts`.
+
+Other extractors skip the numerals inside formulas (三会一课 is never a target of 3):
+:func:`slogan_spans` gives every mention's span.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..types import Document
+from ..lexicons import load_slogan_lexicon, slogan_rules
+from ..numerals import chinese_to_int
+from ..types import Document, Slogan
+from . import slogan_parts
+
+if TYPE_CHECKING:  # pandas is imported when the matrix is built
+    import pandas as pd
+
+__all__ = [
+    "FormulaShape",
+    "SloganLexicon",
+    "extract_slogans",
+    "is_inside_slogan",
+    "parse_formula",
+    "slogan_lexicon",
+    "slogan_matrix",
+    "slogan_spans",
+]
+
+# --------------------------------------------------------------------------------------------
+# Patterns, compiled once.
+# --------------------------------------------------------------------------------------------
+
+_RULES = slogan_rules()
+_MEASURES = _RULES["measure"]
+#: Longest first, so that 小时 is tried before 时.
+_COUNT_WORDS = tuple(sorted(_RULES["count"], key=len, reverse=True))
+#: Measures that 一 may take in a formula (一条主线, 一个中心); 一盘棋, 一刀切, 一张网 are idioms.
+_ONE_MEASURES = "个条项种类支套"
+_HEADS = tuple(_RULES["head"])
+
+#: A Chinese numeral as formulas write it: 双, 十, 十一…十九, 一…九, 二十…: value checked afterwards.
+NUM_CN = "(?:双|十[一二三四五六七八九]?|[一二两三四五六七八九](?:十[一二三四五六七八九]?)?)"
+_NUM_CHARS = "一二两三四五六七八九十双百千万零〇"
+_CJK = "\u4e00-\u9fff"
+_PART = re.compile(rf"({NUM_CN})([^一二两三四五六七八九十双]*)")
+_ARABIC_PLUS = re.compile(r"(\d{1,3})((?:[+×][\dNnXx]{1,3})+)([" + _CJK + r"]{0,6})")
+_ARABIC_HEAD = re.compile(r"(\d{1,3})([" + _CJK + r"]{1,6}?)(\d{1,3}[万千百]?)?([" + _CJK + r"]{0,5})")
+_DIGITS = re.compile(r"\d{3,8}")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+#: Quotation marks: “…” 「…」 『…』 and ASCII "…"; a paragraph break closes whatever is open.
+_QUOTE_CHAR = re.compile('[“”"「」『』\n]')
+_CLOSER = {"“": "”", "「": "」", "『": "』", '"': '"'}
+#: What may follow a quoted number that is a telephone number, not a formula (“12345”热线).
+_PHONE_AFTER = re.compile(r"[”\"」』]?(?:政务服务)?(?:便民)?(?:服务)?(?:热线|电话|专线|短信|报警|急救|平台热线)")
+
+#: N个 + a head no count has (增强四个意识, 做到五个必须, 两个毫不动摇).
+_ABSTRACT = re.compile(
+    rf"(?<![{_NUM_CHARS}第\d])({NUM_CN})个("
+    + "|".join(sorted(map(re.escape, _RULES["head"]), key=len, reverse=True))
+    + rf")([{_CJK}]{{0,4}}?)(?=[^{_CJK}]|的|和|与|及|等|为|上|中|$)"
+)
+#: N大 + 2–4 characters up to a boundary: 三大攻坚战, 七大体系, 五大发展理念.
+_BIG = re.compile(
+    rf"(?<![{_NUM_CHARS}第\d])({NUM_CN})大(?!精神|会|代表|以来|报告|批|步|幅|量|力|片|约|多|都|于|小|中|型)"
+    rf"([{_CJK}]{{2,4}}?)(?=[^{_CJK}]|的|和|与|及|等|为|上|中|$)"
+)
+#: A numeral, a measure and a head right before a definition cue (两项重点工作：…, 一个中心：…).
+_DEFINED = re.compile(
+    rf"(?<![{_NUM_CHARS}第\d])({NUM_CN})([{''.join(_MEASURES)}])([{_CJK}]{{1,6}}?)"
+    r"(?=[”」』\"]?(?:[：:（(]|，即|,即|，就是))"
+)
+#: A formula at the end of a clause inside a longer quotation (“突出一条主线，构建七大体系”).
+_CLAUSE_END = re.compile(rf"({NUM_CN})([{''.join(_MEASURES)}])([{_CJK}]{{1,4}})$")
+#: 5+1, 1+N, 1+2+4+N written anywhere; not arithmetic (1+1>2).
+_PLUS_ANYWHERE = re.compile(
+    r"(?<![\d.A-Za-z+＋])(\d{1,2}(?:[+＋](?:\d{1,2}|[NnXx](?![A-Za-z])))+)(?![\d.%A-Za-z=＝>＞<＜+＋])"
+)
+#: One element of a run of Arabic formulas: 1项工程, 3个层级, 3年目标.
+_RUN_ELEMENT = rf"\d{{1,2}}[{''.join(_MEASURES)}年]?[{_CJK}]{{2,3}}?(?=、|的|[^{_CJK}]|$)"
+_RUN = re.compile(
+    rf"(?:{'|'.join(_RULES['trigger'])})({_RUN_ELEMENT}(?:、{_RUN_ELEMENT}){{2,}})"
+    rf"|({_RUN_ELEMENT}(?:、{_RUN_ELEMENT}){{2,}})(?=的(?:{'|'.join(_RULES['frame'])}))"
+)
+_SPLIT_CLAUSES = re.compile(r"[，,；;：:。！？!?\s]+")
+_PLAN_PERIOD = re.compile(r"(?:十[一二三四五六七八九]?|[六七八九])五")
 
 
-def extract_slogans(doc: Document) -> Iterator:
-    return iter(())
+# --------------------------------------------------------------------------------------------
+# The shape of a formula: its numeral, its parts and how many components it names.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FormulaShape:
+    """What the text of a formula says about itself.
+
+    Attributes:
+        number: the leading numeral's value (四个突出 → 4, 12234 → 12234, 5+1 → 5).
+        parts: (value, head) for each numeral of a Chinese formula: 三会一课 → ((3, "会"), (1, "课"));
+            a measure word stays in the head: 四个意识 → ((4, "个意识"),).
+        expected: how many components the formula names, None when the text does not say (1+N):
+            四个突出 → 4, 三会一课 → 4, 5+1 → 6, 12234 → 5, 双一流 → 2.
+        head: the head of a one-part formula without its measure word (四个突出 → 突出), else "".
+    """
+
+    number: int | None
+    parts: tuple[tuple[int, str], ...] = ()
+    expected: int | None = None
+    head: str = ""
+
+
+def _count_word_at(s: str) -> str:
+    return next((w for w in _COUNT_WORDS if s.startswith(w)), "")
+
+
+def _chinese_shape(s: str, *, quoted: bool) -> FormulaShape | None:
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    first = re.match(NUM_CN, s)
+    if first and s[first.end() : first.end() + 1] in _MEASURES and s.startswith(_HEADS, first.end() + 1):
+        pos = len(s)  # 三个进一步: the 一 of a head word is not a second numeral
+        parts.append((chinese_to_int(first.group()) or 0, s[first.end() :]))
+    while pos < len(s):
+        m = _PART.match(s, pos)
+        if not m:
+            return None
+        value = chinese_to_int(m.group(1))
+        if value is None or value > 10:  # 十三五, 十九届, 二十大: periods and ordinals, not formulas
+            return None
+        parts.append((value, m.group(2)))
+        pos = m.end()
+    if not parts:
+        return None
+    (value, head), numeral = parts[0], s[0]
+    if not head and not (numeral == "双" and len(parts) > 1):
+        return None  # 七一, 九二共识, 十一: dates
+    if _count_word_at(head) and not (quoted and head.startswith("年") and len(head) >= 3):
+        return None  # 2次, 四点半, 一线, 十佳
+    if value == 1 and len(parts) == 1 and (not head or head[0] not in _ONE_MEASURES or len(head) < 2):
+        return None  # 一盘棋, 一揽子, 一张网, 一件事: idioms
+    measure = head[0] if head and head[0] in _MEASURES else ""
+    if measure and len(head) == 1 and len(parts) == 1:
+        return None  # 三大, 两个: a numeral and a measure name nothing
+    if len(parts) > 1 and not parts[-1][1] and not measure:
+        return None  # 一对一
+    if (measure and len(parts) > 1 and len(head) == 1) or not head:
+        expected = value  # 四个三, 五个一工程, 两个一百年, 双一流
+    elif len(parts) > 1:
+        expected = sum(v for v, _ in parts)  # 三会一课 → 4, 两不愁三保障 → 5
+    else:
+        expected = value
+    one_head = head[len(measure):] if len(parts) == 1 else ""
+    return FormulaShape(number=chinese_to_int(numeral), parts=tuple(parts), expected=expected, head=one_head)
+
+
+def _arabic_shape(s: str, *, quoted: bool) -> FormulaShape | None:
+    m = _ARABIC_PLUS.fullmatch(s)
+    if m:
+        terms = re.split(r"[+×]", m.group(1) + m.group(2))
+        known = [int(t) for t in terms if t.isdigit()]
+        expected = sum(known) if "×" not in s and len(known) == len(terms) and sum(known) <= 30 else None
+        return FormulaShape(number=int(m.group(1)), expected=expected)
+    if not quoted:
+        return None
+    if _DIGITS.fullmatch(s):
+        if _YEAR_LIKE.fullmatch(s):
+            return None  # “2030”
+        expected = len(s) if "0" not in s else None  # 12234: one component per digit
+        return FormulaShape(number=int(s), expected=expected)
+    m = _ARABIC_HEAD.fullmatch(s)
+    if not m or _YEAR_LIKE.fullmatch(m.group(1)):
+        return None  # “2030启航计划”, “2025最具幸福感城市”
+    rest = s[len(m.group(1)) :]
+    if _count_word_at(rest) and not (rest.startswith("年") and len(rest) >= 3):
+        return None  # “9连优”, “15分钟生活圈”, “2小时重庆”
+    value = int(m.group(1))
+    head = rest[1:] if rest[0] in _MEASURES or rest[0] == "年" else rest
+    return FormulaShape(
+        number=value, parts=((value, rest),), expected=value if value <= 20 else None, head=head
+    )
+
+
+def parse_formula(text: str, *, quoted: bool = True) -> FormulaShape | None:
+    """The shape of a formula, or None when the text is not one (a count, a date, a period).
+
+    ``quoted`` says whether the text stood in quotation marks: a few shapes (“12234”, “3年目标”,
+    “30条”) are formulas only there.
+
+    >>> parse_formula("四个突出").expected, parse_formula("三会一课").expected, parse_formula("5+1").number
+    (4, 4, 5)
+    >>> parse_formula("12234").expected, parse_formula("双推双评三全程").number, parse_formula("5个1").expected
+    (5, 2, 5)
+    >>> [parse_formula(t) for t in ("七一", "十三五", "四点半学校", "一盘棋", "2030启航计划", "9连优")]
+    [None, None, None, None, None, None]
+    """
+    s = unicodedata.normalize("NFKC", text).strip()
+    if not s or len(s) > 10:
+        return None
+    if s[0].isdigit():
+        return _arabic_shape(s, quoted=quoted)
+    if s[0] in _NUM_CHARS:
+        return _chinese_shape(s, quoted=quoted)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The lexicon of known formulas.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    slogan: str
+    number: int | None
+    components: tuple[str, ...]
+    unquoted: bool
+
+
+class SloganLexicon:
+    """Known formulas by surface form, and one compiled pattern for those matched without quotes."""
+
+    def __init__(self, rows: Iterable[dict[str, str]]):
+        self.entries: dict[str, LexiconEntry] = {}
+        for row in rows:
+            comps = tuple(c.strip() for c in row.get("components", "").split(" | ") if c.strip())
+            number = row.get("number", "")
+            entry = LexiconEntry(
+                row["slogan"], int(number) if number.isdigit() else None, comps, row.get("match") == "any"
+            )
+            for form in [row["slogan"], *(v.strip() for v in row.get("variants", "").split(" | "))]:
+                if form:
+                    self.entries[form] = entry
+        forms = sorted((f for f, e in self.entries.items() if e.unquoted), key=len, reverse=True)
+        self.pattern = re.compile(
+            rf"(?<![{_NUM_CHARS}第\d])(?:{'|'.join(map(re.escape, forms))})" if forms else r"(?!x)x"
+        )
+
+    def get(self, text: str) -> LexiconEntry | None:
+        return self.entries.get(text)
+
+
+@functools.cache
+def slogan_lexicon(extra: Path | None = None) -> SloganLexicon:
+    """The packaged lexicon, extended by a researcher's TSV of the same columns when given."""
+    return SloganLexicon(load_slogan_lexicon(extra))
+
+
+# --------------------------------------------------------------------------------------------
+# Mentions.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a formula in the text; ``rule`` is the id of the cue that found it."""
+
+    start: int
+    end: int
+    text: str
+    quoted: bool
+    rule: str
+
+
+def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Paired quotation marks as (open, close) offsets, and the offsets of closing marks without a mate.
+
+    >>> quote_spans("做到“两个维护”的三级联述评”机制")
+    ([(2, 7)], [13])
+    """
+    pairs: list[tuple[int, int]] = []
+    stray: list[int] = []
+    open_at, opener = -1, ""
+    for m in _QUOTE_CHAR.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch == "\n":
+            open_at = -1
+        elif ch == '"':
+            if open_at >= 0 and opener == '"':
+                pairs.append((open_at, i))
+                open_at = -1
+            elif open_at < 0:
+                open_at, opener = i, ch
+        elif ch in _CLOSER:  # an opener; a new one restarts (nesting is rare in these texts)
+            open_at, opener = i, ch
+        elif open_at >= 0 and _CLOSER[opener] == ch:
+            pairs.append((open_at, i))
+            open_at = -1
+        else:
+            stray.append(i)
+    return pairs, stray
+
+
+def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLexicon) -> Iterator[Mention]:
+    for a, b in pairs:
+        content = text[a + 1 : b]
+        s = content.strip()
+        start = a + 1 + content.index(s) if s else a + 1
+        if lexicon.get(s) or parse_formula(s):
+            if s[:1].isdigit() and _PHONE_AFTER.match(text, b):
+                continue  # “12345”热线
+            yield Mention(start, start + len(s), s, True, "slogan.quoted")
+            continue
+        if len(s) <= 3 or not any(c in _NUM_CHARS for c in s):
+            continue
+        pieces = [p for p in re.split(r"[、，]", s) if p]
+        if len(pieces) > 1 and all(len(p) <= 5 and parse_formula(re.sub(r"[（(].*?[）)]", "", p)) for p in pieces):
+            yield Mention(start, start + len(s), s, True, "slogan.quoted_pair")  # “双随机、一公开”
+            continue
+        pos = 0  # clauses lie between the separators
+        for sep in _SPLIT_CLAUSES.finditer(s + "，"):
+            clause, c0 = s[pos : sep.start()], pos
+            pos = sep.end()
+            m = _CLAUSE_END.search(clause)
+            if m and m.start() <= 4 and parse_formula(m.group(), quoted=False):
+                yield Mention(start + c0 + m.start(), start + c0 + m.end(), m.group(), False, "slogan.quote_clause")
+
+
+def _stray_close_mentions(text: str, stray: list[int]) -> Iterator[Mention]:
+    """A closing mark whose opening one is missing: …的三级联述评”机制."""
+    for i in stray:
+        for k in range(8, 2, -1):
+            s = text[max(0, i - k) : i]
+            if len(s) == k and (i - k == 0 or text[i - k - 1] not in _NUM_CHARS) and s[0] in _NUM_CHARS:
+                if len(s) > 1 and s[1] in _MEASURES and parse_formula(s, quoted=False):
+                    yield Mention(i - k, i, s, False, "slogan.stray_quote")
+                    break
+
+
+def _unquoted_mentions(text: str, lexicon: SloganLexicon) -> Iterator[Mention]:
+    for m in lexicon.pattern.finditer(text):
+        yield Mention(m.start(), m.end(), m.group(), False, "slogan.lexicon")
+    for m in _ABSTRACT.finditer(text):
+        if parse_formula(m.group(), quoted=False):
+            yield Mention(m.start(), m.end(), m.group(), False, "slogan.abstract_head")
+    for m in _BIG.finditer(text):
+        shape = parse_formula(m.group(), quoted=False)
+        if shape and shape.number and shape.number >= 2:
+            yield Mention(m.start(), m.end(), m.group(), False, "slogan.big")
+    for m in _DEFINED.finditer(text):
+        shape = parse_formula(m.group(), quoted=False)
+        if shape and shape.expected and slogan_parts.definition_after(text, m.end(), shape.expected, exact=True):
+            yield Mention(m.start(), m.end(), m.group(), False, "slogan.defined")
+    for m in _PLUS_ANYWHERE.finditer(text):
+        if int(re.match(r"\d+", m.group()).group()) <= 20:
+            yield Mention(m.start(), m.end(), m.group(), False, "slogan.arabic_plus")
+    for m in _RUN.finditer(text):
+        g = 1 if m.group(1) else 2
+        pos = m.start(g)
+        for element in m.group(g).split("、"):
+            if parse_formula(element, quoted=True):
+                yield Mention(pos, pos + len(element), element, False, "slogan.arabic_run")
+            pos += len(element) + 1
+
+
+def find_mentions(text: str, *, lexicon: SloganLexicon | None = None) -> list[Mention]:
+    """Every cue-confirmed mention of a formula, in document order, overlapping duplicates dropped.
+
+    >>> [m.text for m in find_mentions("增强“四个意识”，落实中央八项规定精神，完成10个示范街道建设。")]
+    ['四个意识', '八项规定']
+    """
+    lexicon = lexicon or slogan_lexicon()
+    pairs, stray = quote_spans(text)
+    found = [
+        *_quoted_mentions(text, pairs, lexicon),
+        *_stray_close_mentions(text, stray),
+        *_unquoted_mentions(text, lexicon),
+    ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start), not m.quoted))
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue  # the same span seen by two cues, or a shorter formula inside a longer one
+        out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Records.
+# --------------------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None = None) -> Iterator[Slogan]:
+    """Yield one :class:`~policytext.types.Slogan` per distinct formula of a document, in order of first mention.
+
+    Args:
+        doc: a processed document (its items give each slogan's path; without items the path is "0").
+        lexicon: a :class:`SloganLexicon`, or the path of a TSV with the columns of
+            lexicons/slogans.tsv that extends the packaged one; None for the packaged lexicon.
+
+    Yields:
+        Slogans with the first mention's offsets, the number of mentions and the components,
+        from the document's own definition where there is one (components_source "document"),
+        else from the lexicon ("lexicon").
+
+    Example:
+        >>> from policytext.types import Document
+        >>> d = Document(doc="d", path="", format="text", text="全时聚焦“四个突出”：抓党建第一责任、党建工作合力、提升岗位能力素质、创新实践党建工作。")
+        >>> s = next(extract_slogans(d))
+        >>> s.text, s.number, len(s.components), s.components_source
+        ('四个突出', 4, 4, 'document')
+    """
+    if lexicon is None or isinstance(lexicon, (str, Path)):
+        lexicon = slogan_lexicon(Path(lexicon) if lexicon is not None else None)
+    text = doc.text
+    mentions = find_mentions(text, lexicon=lexicon)
+    by_text: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_text.setdefault(_norm(m.text), []).append(m)
+    # Once a formula is known, every occurrence of its text is a mention of it (also unquoted ones).
+    occurrences = _all_occurrences(text, {key: group[0].text for key, group in by_text.items()})
+    context = slogan_parts.Context(text, [span for spans in occurrences.values() for span in spans])
+    numbered = [(m.start, m.end, m.text, (parse_formula(m.text) or FormulaShape(None)).number) for m in mentions]
+    for key, group in by_text.items():
+        first = group[0]
+        entry = lexicon.get(first.text) or lexicon.get(key)
+        shape = parse_formula(first.text) or parse_formula(key, quoted=False)
+        number = shape.number if shape else (entry.number if entry else None)
+        found = None
+        if shape:
+            digits = key if key.isdigit() and "0" not in key else ""
+            found = slogan_parts.find_components(
+                context, occurrences[key], shape.expected, shape.parts, shape.head, digits, numbered
+            )
+        components: tuple[str, ...] = ()
+        source, mismatch, rule = "", False, first.rule
+        if found:
+            components, source, rule = tuple(found.components), "document", f"{rule};{found.rule}"
+            mismatch = shape is not None and shape.expected is not None and len(components) != shape.expected
+        elif entry and entry.components:
+            components, source = entry.components, "lexicon"
+        yield Slogan(
+            doc=doc.doc,
+            text=first.text,
+            number=number,
+            quoted=first.quoted,
+            components=components,
+            components_source=source,
+            path=doc.path_at(first.start),
+            start=first.start,
+            end=first.end,
+            mentions=len(occurrences[key]),
+            canonical=entry.slogan if entry else "",
+            count_mismatch=mismatch,
+            rule=rule,
+        )
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append((i, i + len(needle)))
+        i = text.find(needle, i + len(needle))
+    return out
+
+
+def _all_occurrences(text: str, forms: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """Every occurrence of each formula, except those inside a longer one (五平台 in 两号五平台)."""
+    spans = {key: _occurrences(text, form) for key, form in forms.items()}
+    longer = sorted((s for v in spans.values() for s in v), key=lambda s: s[0] - s[1])
+    return {
+        key: [
+            (a, b) for a, b in v if not any(c <= a and b <= d and d - c > b - a for c, d in longer)
+        ] or v
+        for key, v in spans.items()
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# For other extractors and tables.
+# --------------------------------------------------------------------------------------------
+
+
+def slogan_spans(doc: Document) -> list[tuple[int, int]]:
+    """The (start, end) of every mention of every formula of ``doc``, sorted and merged.
+
+    Uses ``doc.slogans`` when the pipeline has filled it, else extracts them. The targets
+    extractor skips numbers inside these spans (三会一课 is not a target of 3).
+
+    >>> from policytext.types import Document
+    >>> slogan_spans(Document(doc="d", path="", format="text", text="落实“三会一课”，坚持三会一课制度"))
+    [(3, 7), (11, 15)]
+    """
+    slogans = doc.slogans or list(extract_slogans(doc))
+    spans: list[tuple[int, int]] = []
+    for s in slogans:
+        i = doc.text.find(s.text)
+        while i >= 0:
+            spans.append((i, i + len(s.text)))
+            i = doc.text.find(s.text, i + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def is_inside_slogan(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of ``spans`` (as given by :func:`slogan_spans`).
+
+    >>> is_inside_slogan([(3, 7), (11, 15)], 4), is_inside_slogan([(3, 7), (11, 15)], 8)
+    (True, False)
+    """
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def slogan_matrix(docs: Iterable[Document], *, by: str = "unit") -> pd.DataFrame:
+    """Formula × unit: how often each unit's documents mention each formula (0 where never).
+
+    Rows are formulas (the lexicon's canonical form where known), columns are the documents'
+    ``unit`` (or another Document attribute named by ``by``; the document id when it is empty).
+    """
+    import pandas as pd
+
+    counts: dict[tuple[str, str], int] = {}
+    for d in docs:
+        column = str(getattr(d, by, "") or d.doc)
+        for s in d.slogans:
+            key = (s.canonical or s.text, column)
+            counts[key] = counts.get(key, 0) + s.mentions
+    if not counts:
+        return pd.DataFrame()
+    series = pd.Series(counts)
+    frame = series.unstack(fill_value=0)
+    frame.index.name, frame.columns.name = "slogan", by
+    order = frame.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    return frame.loc[order]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..types import RawDocument
-from ._common import MAX_FILE_BYTES, sniff_format
+from ._common import MAX_FILE_BYTES, ole_cause, sniff_format
 
 __all__ = ["load", "SUPPORTED_SUFFIXES"]
 
@@ -47,9 +47,7 @@ def load(path: str | Path) -> RawDocument:
     kind = sniff_format(head)
     if suffix == ".docx":
         if kind == "ole":
-            raise UnreadableDocument(
-                path, "not a .docx: an OLE compound file (a legacy .doc, or a password-protected Word file)"
-            )
+            raise UnreadableDocument(path, ole_cause(path))
         if kind != "zip":
             raise UnreadableDocument(path, "not a .docx: the file is not a zip package")
         from .docx import load_docx

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..errors import UnreadableDocument
@@ -41,12 +42,26 @@ def decode_text(data: bytes) -> tuple[str, str]:
         raise ValueError(f"not UTF-8, UTF-16 or GB18030 text (bad byte at {exc.start})") from exc
 
 
+#: Line ends: CRLF (Windows), CR (old Mac), LF (Unix), and the vertical tab, form feed and
+#: Unicode line/paragraph separators that text copied out of Word or a PDF carries.
+LINE_END = re.compile(r"\r\n|[\r\n\x0b\x0c\u2028\u2029]")
+
+
 def split_lines(text: str) -> list[str]:
-    """Split on CRLF, CR or LF, the way Windows, old Mac and Unix editors end lines."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    r"""Split on CRLF, CR or LF, the way Windows, old Mac and Unix editors end lines.
+
+    >>> split_lines("一、总体要求\r\n（一）指导思想\r二、任务\x0c三、保障")
+    ['一、总体要求', '（一）指导思想', '二、任务', '三、保障']
+    """
+    return LINE_END.split(text)
 
 
 def paragraphs_from_lines(lines: list[str]) -> tuple[Paragraph, ...]:
+    r"""One paragraph per line, trailing spaces and stray BOMs removed, offsets into the joined text.
+
+    >>> [(p.text, p.start) for p in paragraphs_from_lines(["标题  ", "\ufeff正文"])]
+    [('标题', 0), ('正文', 3)]
+    """
     out, pos = [], 0
     for line in lines:
         line = line.rstrip().replace("\ufeff", "")

@@ -1,0 +1,503 @@
+"""The parts of a formula where the document defines it (SPEC.md: SLOGAN.components).
+
+Documents define a formula in a handful of shapes; each is one strategy, tried in this order over
+every mention of the formula (the first that fits wins):
+
+``def.colon``
+    a list right after it: “四个突出”：A、B、C、D / 一个中心：… (continued on the next lines) /
+    四个全面（A、B、C、D） / “3年目标”，即A，B，C / “5+1”工作法，即…
+``def.digits``
+    “12234”: the formulas that follow, one per digit (一个中心、两个作用、两个健康、三个原则、四个着力).
+``def.before``
+    a list right before it: A、B、C等“六员” / “A、B、C”这“五化” / A和B的机关党建“双联系”.
+``def.enum``
+    一是…二是…三是… right after it.
+``def.headings``
+    the next run of N numbered headings that name its head (七大体系 → 构建…体系 seven times;
+    “三个进一步” → （一）进一步… （二）进一步… （三）进一步…).
+``def.harvest``
+    N phrases in a row after it that end in its head (三单制 → 问题清单，任务清单，责任清单;
+    两号五平台 → 微信公众号和微信服务号 … 党务管理平台、…和决策支持平台).
+
+Every strategy except ``def.colon`` must find exactly as many parts as the formula names, which is
+what keeps a list that merely stands near a formula from being taken for its definition.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..lexicons import slogan_rules
+from ..outline import match_marker
+
+_RULES = slogan_rules()
+#: Longest first, so that 建立健全 goes before 建立.
+_LEAD = tuple(sorted(_RULES["lead"], key=len, reverse=True))
+_SUFFIX = _RULES["suffix"]
+_MEASURES = "".join(_RULES["measure"])
+_OPEN, _CLOSE = "“（(《【「『", "”）)》】」』"
+_PUNCT = " \t\u3000，,。；;：:、.．\"'"
+
+#: The cue that a definition follows the formula (and the few characters of a noun between).
+_CUE = re.compile(
+    r"[”」』\"]?([\u4e00-\u9fff]{0,5}?)"
+    r"(：|:|（|\(|，即[：:]?|,即|即[：:]|，就是|，是指|是指|，分别是|，包括|，主要包括)"
+)
+#: A label line: 一个中心：… / 两个作用：… (a new definition, not a continuation of the last one).
+_LABEL = re.compile(rf"[\s\u3000]*[一二两三四五六七八九十双\d]+[{_MEASURES}]?[\u4e00-\u9fff]{{0,6}}[：:]")
+#: 一是 / 第一， at the start of a clause.
+_ENUM = re.compile(r"(?:(?<=[。；;：:，,\n\s])|^)(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})[，,、])")
+_ENUM_VALUES = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+#: Characters that end a phrase when looking back from a head (两号五平台: …和微信服务号).
+_PHRASE_DELIMS = "、，,；;：:。“”\"（）()和及与\n \u3000"
+_CONNECTOR_END = re.compile(r"(?:等|这一|这|之)$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """Components found in the text, and the id of the strategy that found them."""
+
+    components: list[str]
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int  # of the line
+    end: int  # of the line
+    family: str
+    number: int
+    title_start: int
+
+
+class Context:
+    """A document's text and what the strategies share: mention spans, lines, outline markers."""
+
+    def __init__(self, text: str, mention_spans: list[tuple[int, int]]):
+        self.text = text
+        self.spans = sorted(mention_spans)
+
+    def inside_mention(self, a: int, b: int) -> bool:
+        """Whether ``text[a:b]`` lies inside a mention of some formula."""
+        return any(s <= a and b <= e for s, e in self.spans)
+
+    def overlaps_mention(self, a: int, b: int) -> bool:
+        """Whether some formula is mentioned in ``text[a:b]``."""
+        return any(s < b and a < e for s, e in self.spans)
+
+    @functools.cached_property
+    def markers(self) -> list[_Marker]:
+        """Lines that start with an outline marker (一、 （一） 1. …), read with the outline's own rules."""
+        out = []
+        pos = 0
+        for line in self.text.split("\n"):
+            lead = len(line) - len(line.lstrip(" \t\u3000#*"))
+            m = match_marker(line, lead) if lead < len(line) else None
+            if m:
+                out.append(_Marker(pos, pos + len(line), m.family, m.number, pos + m.end))
+            pos += len(line) + 1
+        return out
+
+    def next_marker_line(self, pos: int) -> int:
+        """Start of the first marker line after ``pos`` (the end of the text when there is none)."""
+        return next((mk.start for mk in self.markers if mk.start > pos), len(self.text))
+
+
+# --------------------------------------------------------------------------------------------
+# Small text helpers.
+# --------------------------------------------------------------------------------------------
+
+
+def split_top(s: str, seps: str) -> list[str]:
+    """Split at separators that stand outside quotation marks and brackets.
+
+    >>> split_top("推进“不忘初心、牢记使命”主题教育，开展巡察", "、，")
+    ['推进“不忘初心、牢记使命”主题教育', '开展巡察']
+    """
+    parts, depth, cur = [], 0, []
+    for ch in s:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if ch in seps and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+def clean(part: str) -> str:
+    """A component without the punctuation, 即 and trailing 等 around it."""
+    part = part.strip(_PUNCT)
+    if part.startswith("即"):
+        part = part[1:]
+    if part.endswith("等") and len(part) > 2:
+        part = part[:-1]
+    return part.strip(_PUNCT)
+
+
+def strip_lead(part: str, head: str = "") -> str:
+    """Drop the verbs and adverbs that open a clause (在点 → 点; 扎实开展联系服务A → A), keeping ``head``.
+
+    >>> strip_lead("进一步细化问题清单"), strip_lead("进一步提高思想认识", "进一步")
+    ('问题清单', '进一步提高思想认识')
+    """
+    while True:
+        word = next((w for w in _LEAD if part.startswith(w) and len(part) > len(w)), "")
+        if not word or (head and head not in part[len(word) :]):
+            return part
+        part = part[len(word) :]
+
+
+def _parallel_prefix(parts: list[str], n: int) -> list[str] | None:
+    """The first ``n`` parts when they start alike and the next does not (即2020年…，2021年…，2022年…，并…)."""
+    if n < 2 or len(parts) <= n:
+        return None
+
+    def sig(p: str) -> str:
+        return "D" if p[:1].isdigit() else p[:1]
+
+    first = {sig(p) for p in parts[:n]}
+    return parts[:n] if len(first) == 1 and sig(parts[n]) not in first else None
+
+
+# --------------------------------------------------------------------------------------------
+# def.colon: a list right after the formula.
+# --------------------------------------------------------------------------------------------
+
+
+def _body_after(text: str, cue: re.Match[str]) -> tuple[str, bool]:
+    """The text a cue introduces, and whether it ran to the end of its line (so may go on)."""
+    start = cue.end()
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if cue.group(2) in "（(":
+        depth = 1
+        for i in range(start, line_end):
+            if text[i] in "（(":
+                depth += 1
+            elif text[i] in "）)":
+                depth -= 1
+                if depth == 0:
+                    return text[start:i], False
+        return "", False
+    stop = start
+    depth = 0
+    while stop < line_end:
+        ch = text[stop]
+        depth += ch in _OPEN
+        depth -= ch in _CLOSE and depth > 0
+        if ch == "。" and depth == 0:
+            return text[start:stop], False
+        stop += 1
+    return text[start:line_end], True
+
+
+_INTO_LABEL = re.compile(r"的?[“「][^”」]{1,10}[”」][\u4e00-\u9fff]{0,6}$")
+
+
+def _split_exact(body: str, expected: int, seps_extra: str = "") -> list[str] | None:
+    for seps in ("、", "，,", "；;", "、，,", "，,；;"):
+        parts = [p for p in (clean(x) for x in split_top(body, seps + seps_extra)) if p]
+        parts = _parallel_prefix(parts, expected) or parts
+        if len(parts) == expected and all(len(p) <= 50 for p in parts):
+            # A–E的“5个1”主题活动: the last item of a list that closes into a label ends before it.
+            return [clean(_INTO_LABEL.sub("", p)) or p for p in parts]
+    return None
+
+
+def definition_after(text: str, pos: int, expected: int | None, *, exact: bool = False) -> list[str] | None:
+    """The parts listed right after a formula that ends at ``pos``, or None.
+
+    With ``exact`` the list must have ``expected`` parts; otherwise a colon or bracket list of
+    2–12 short parts is accepted too (the caller flags the count mismatch).
+
+    >>> t = "两个作用：发挥政治核心作用\\n发挥全面领导作用\\n两个健康：促企业健康发展、促人才健康成长"
+    >>> definition_after(t, 4, 2)
+    ['发挥政治核心作用', '发挥全面领导作用']
+    >>> definition_after("“3年目标”，即2020年先期示范、树立标杆，2021年扩大覆盖，2022年形成规模，并以此为导向。", 5, 3)
+    ['2020年先期示范、树立标杆', '2021年扩大覆盖', '2022年形成规模']
+    """
+    cue = _CUE.match(text, pos)
+    if not cue or any(c in cue.group(1) for c in "和与及、"):
+        return None
+    body, open_end = _body_after(text, cue)
+    if not body.strip():
+        return None
+    if expected is not None:
+        found = _split_exact(body, expected)
+        if found:
+            return _align_first(found) if cue.group(2) not in "：:（(" and expected > 2 else found
+        if open_end and cue.group(2) in "：:":  # 两个作用：A⏎B — the list goes on over the next lines
+            lines = text[cue.end() :].split("\n")[1:expected]
+            for k in range(1, len(lines) + 1):
+                extra = lines[k - 1]
+                if not extra.strip() or _LABEL.match(extra) or match_marker(extra.lstrip(" \t\u3000")):
+                    break
+                body += "\n" + extra
+                found = _split_exact(body, expected, "\n")
+                if found:
+                    return found
+    if exact or cue.group(2) not in "：:（(":
+        return None
+    parts = [p for p in (clean(x) for x in split_top(body, "、")) if p]
+    if 2 <= len(parts) <= 12 and all(len(p) <= 25 for p in parts):
+        return parts
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# def.before: a list right before the formula.
+# --------------------------------------------------------------------------------------------
+
+
+def _align_first(items: list[str]) -> list[str]:
+    """Cut what opens the first item but not the others (即每年开展一次集中组建 → 一次集中组建)."""
+    rest = items[1:]
+    prefix = ""
+    if len(rest) >= 2:
+        prefix = rest[0]
+        for r in rest[1:]:
+            while prefix and not r.startswith(prefix):
+                prefix = prefix[:-1]
+        if not prefix:
+            firsts = [r[0] for r in rest if r]
+            top = max(set(firsts), key=firsts.count)
+            prefix = top if firsts.count(top) * 2 > len(firsts) else ""
+    first = items[0]
+    cut = first.find(prefix, 1) if prefix else -1
+    first = first[cut:] if cut > 0 else strip_lead(first)
+    return [first, *rest]
+
+
+def definition_before(ctx: Context, start: int, expected: int | None) -> list[str] | None:
+    """The parts listed right before a formula that starts at ``start``, or None.
+
+    >>> definition_before(Context("承担宣传员、组织员、信息员等“三员”职责", []), 14, 3)
+    ['宣传员', '组织员', '信息员']
+    """
+    if not expected or expected < 2:
+        return None
+    text = ctx.text
+    j = start - 1 if start and text[start - 1] in "“「『\"" else start
+    pre = text[max(0, j - 240) : j]
+    closed = bool(_CONNECTOR_END.search(pre))
+    pre = _CONNECTOR_END.sub("", pre)
+    if not pre or pre[-1] in "、，,和与及":
+        return None  # the formula is itself one item of a list
+    m = re.search(r"[”」』](的[\u4e00-\u9fff]{0,5})?$", pre)
+    if m:  # “A、B、C”这“五化” / “A、B，C”的机关党建“四不两直”
+        close = m.start()
+        opening = max(pre.rfind(c, 0, close) for c in "“「『")
+        if opening < 0:
+            return None
+        seg_start = j - len(pre) + opening + 1
+        items = [clean(x) for x in split_top(pre[opening + 1 : close], "、，,；;")]
+    else:
+        seg = re.split(r"[。；;：:！？!?\n，,]", pre)[-1]
+        seg_start = j - len(seg)
+        items = [clean(x) for x in split_top(seg, "、")]
+        if len(items) == expected - 1:
+            last = items[-1]
+            cut = max(last.rfind(w) for w in ("和", "及", "与"))
+            if cut > 0:
+                items[-1:] = [last[:cut], last[cut + 1 :]]
+        last = items[-1]
+        if not closed and "的" in last:
+            with_de = sum("的" in x for x in items[:-1])
+            cut = last.rfind("的")
+            if with_de * 2 < len(items) - 1 and len(last) - cut - 1 <= 5:
+                items[-1] = last[:cut]
+    if ctx.overlaps_mention(seg_start, j):
+        return None  # 关于“五位一体”总体布局、“四个全面”战略布局与“三大攻坚战”: a list of formulas
+    items = [clean(x) for x in items]
+    if len(items) != expected or not all(0 < len(x) <= 40 and _balanced(x) for x in items):
+        return None
+    return _align_first(items)
+
+
+def _balanced(s: str) -> bool:
+    return all(s.count(o) == s.count(c) for o, c in zip(_OPEN, _CLOSE) if o != c)
+
+
+# --------------------------------------------------------------------------------------------
+# def.enum, def.headings, def.harvest.
+# --------------------------------------------------------------------------------------------
+
+
+def definition_enum(ctx: Context, pos: int, expected: int | None) -> list[str] | None:
+    """一是…二是…三是… after a formula, before the next numbered heading, as many as it names."""
+    if not expected or expected < 2:
+        return None
+    end = min(ctx.next_marker_line(pos), pos + 3000)
+    window = ctx.text[pos:end]
+    titles: list[str] = []
+    for m in _ENUM.finditer(window):
+        value = _ENUM_VALUES.get(m.group(1) or m.group(2))
+        if value != len(titles) + 1:
+            if titles:
+                break
+            continue
+        if not titles and m.start() > 400:
+            return None
+        rest = window[m.end() :]
+        titles.append(clean(re.split(r"[，,；;。：:\n]", rest, maxsplit=1)[0]))
+    return titles if len(titles) == expected and all(titles) else None
+
+
+def definition_headings(ctx: Context, pos: int, head: str, expected: int | None) -> list[str] | None:
+    """The next run of ``expected`` numbered headings whose titles name ``head`` (构建…体系 ×7)."""
+    if not expected or expected < 2 or len(head) < 2:
+        return None
+    runs: dict[str, list[_Marker]] = {}
+    done: set[str] = set()
+    for mk in ctx.markers:
+        if mk.start <= pos or mk.family in done:
+            continue
+        if mk.start - pos > 4000 and mk.family not in runs:
+            break
+        title = re.split(r"[。；;]", ctx.text[mk.title_start : mk.end], maxsplit=1)[0]
+        run = runs.setdefault(mk.family, [])
+        if head in title and (not run or mk.number == run[-1].number + 1):
+            run.append(mk)
+            continue
+        if run:
+            done.add(mk.family)
+            if len(run) == expected:
+                return _heading_parts(ctx, run, head)
+            runs[mk.family] = []
+    for run in runs.values():
+        if len(run) == expected:
+            return _heading_parts(ctx, run, head)
+    return None
+
+
+def _heading_parts(ctx: Context, run: list[_Marker], head: str) -> list[str]:
+    parts = []
+    for mk in run:
+        clauses = re.split(r"[，,；;：:。]", ctx.text[mk.title_start : mk.end])
+        clause = next(c for c in clauses if head in c)
+        parts.append(strip_lead(clean(clause), head))
+    return parts
+
+
+def _phrases(ctx: Context, lo: int, hi: int, head: str) -> list[tuple[int, int, str]]:
+    """Phrases in ``text[lo:hi]`` that end in ``head``: (start, end, phrase without its opening verb)."""
+    out = []
+    text = ctx.text
+    i = text.find(head, lo, hi)
+    while i >= 0:
+        end = i + len(head)
+        s = i
+        while s > max(lo, i - 16) and text[s - 1] not in _PHRASE_DELIMS:
+            s -= 1
+        if s == 0 or text[s - 1] == "\n":
+            marker = match_marker(text, s)
+            s = marker.end if marker and marker.end <= i else s
+        if not ctx.inside_mention(i, end) and end - s > len(head):
+            phrase = strip_lead(text[s:end], head)
+            if len(phrase) > len(head):
+                out.append((s, end, phrase))
+        i = text.find(head, end, hi)
+    return out
+
+
+def _runs(ctx: Context, phrases: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    runs: list[list[tuple[int, int, str]]] = []
+    for p in phrases:
+        gap = ctx.text[runs[-1][-1][1] : p[0]] if runs else "x"
+        if runs and gap and all(c in _PHRASE_DELIMS or c == "等" for c in gap):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def definition_harvest(ctx: Context, pos: int, parts: tuple[tuple[int, str], ...]) -> list[str] | None:
+    """For each part (value, head), ``value`` phrases in a row after the formula that end in the head."""
+    line_end = ctx.text.find("\n", pos)
+    next_end = ctx.text.find("\n", line_end + 1) if line_end >= 0 else -1
+    hi = min(len(ctx.text) if next_end < 0 else next_end, pos + 600)
+    out: list[str] = []
+    lo = pos
+    for value, raw_head in parts:
+        head = raw_head.lstrip(_MEASURES) if len(raw_head) > 1 else raw_head
+        heads = [head] + ([head[:-1]] if len(head) > 1 and head[-1] in _SUFFIX else [])
+        if value == 1 and len(head) < 2:
+            return None
+        for h in heads:
+            run = next((r for r in _runs(ctx, _phrases(ctx, lo, hi, h)) if len(r) == value), None)
+            if run and (value > 1 or not _followed_by_more(ctx, run, h, hi)):
+                out.extend(p[2] for p in run)
+                lo = run[-1][1]
+                break
+        else:
+            return None
+    return out
+
+
+def _followed_by_more(ctx: Context, run: list[tuple[int, int, str]], head: str, hi: int) -> bool:
+    rest = _phrases(ctx, run[-1][1], hi, head)
+    return bool(rest) and bool(_runs(ctx, run + rest[:1])[0][len(run) :])
+
+
+def definition_digits(
+    pos: int, digits: str, mentions: list[tuple[int, int, str, int | None]]
+) -> list[str] | None:
+    """“12234”: the next formulas, one per digit, whose numerals are the digits in order."""
+    following = [m for m in mentions if pos <= m[0] < pos + 800]
+    seen: list[tuple[int, int, str, int | None]] = []
+    for m in following:
+        if not seen or m[0] >= seen[-1][1]:
+            seen.append(m)
+        if len(seen) == len(digits):
+            break
+    if len(seen) == len(digits) and all(str(m[3]) == d for m, d in zip(seen, digits)):
+        return [m[2] for m in seen]
+    return None
+
+
+def find_components(
+    ctx: Context,
+    spans: list[tuple[int, int]],
+    expected: int | None,
+    parts: tuple[tuple[int, str], ...],
+    head: str,
+    digits: str,
+    mentions: list[tuple[int, int, str, int | None]],
+) -> Found | None:
+    """Try each strategy over every mention (``spans``) of one formula; the first that fits wins."""
+    text = ctx.text
+    for a, b in spans:
+        found = definition_after(text, b, expected)
+        if found:
+            return Found(found, "def.colon")
+    if digits:
+        for _, b in spans:
+            found = definition_digits(b, digits, mentions)
+            if found:
+                return Found(found, "def.digits")
+    for a, _ in spans:
+        found = definition_before(ctx, a, expected)
+        if found:
+            return Found(found, "def.before")
+    for _, b in spans:
+        found = definition_enum(ctx, b, expected)
+        if found:
+            return Found(found, "def.enum")
+    if head:
+        for _, b in spans:
+            found = definition_headings(ctx, b, head, expected)
+            if found:
+                return Found(found, "def.headings")
+    if parts:
+        for _, b in spans:
+            found = definition_harvest(ctx, b, parts)
+            if found:
+                return Found(found, "def.harvest")
+    return None

@@ -1,0 +1,464 @@
+"""Word automatic list numbering: the marker Word draws for each numbered paragraph.
+
+Word stores list numbers nowhere in the text: ``numbering.xml`` holds templates
+(``w:abstractNum`` with one ``w:lvl`` per level: start value, ``w:numFmt``, ``w:lvlText``
+such as ``%1、`` or ``（%2）``) and list instances (``w:num``, which point to a template and
+may override start values). A reader that only takes the runs of a paragraph loses 一、 and
+（二）, so this module replays Word's counting over the paragraphs in document order.
+
+Counting follows what Word does, which is not always what LibreOffice does:
+
+* counters belong to the template: every ``w:num`` of one ``w:abstractNum`` continues the
+  same count, unless it carries a ``w:lvlOverride/w:startOverride`` (applied on its first use);
+* a level restarts when a higher level is used, unless ``w:lvlRestart`` says otherwise
+  (``0``: never; ``n``: only when a level ``<= n`` is used);
+* ``%N`` draws level N in that level's own format, or in decimal under ``w:isLgl``.
+
+Number formats follow ECMA-376 Part 1 §17.18.59, with the values Word 16 draws where the
+standard is silent (see ``tests/io/test_numbering.py`` for the reference table).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_DIGITS_IDEO = "〇一二三四五六七八九"
+_DIGITS_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_DIGITS_LEGAL_TRAD = "零壹貳參肆伍陸柒捌玖"
+_DIGITS_JA_LEGAL = "〇壱弐参四伍六七八九"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL_WORDS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+                  "nine": "ninth", "twelve": "twelfth"}
+
+#: Glyphs of Symbol/Wingdings bullets (private-use code points F0xx) as Unicode.
+_BULLET_GLYPHS = {0xB7: "•", 0xA7: "▪", 0x6C: "●", 0x6E: "■", 0x71: "❑", 0x76: "❖", 0xD8: "➢",
+                  0xFC: "✓", 0xA8: "◆", 0x75: "◆", 0x6F: "□", 0x9F: "•"}
+
+
+def _grouped(n: int, digits: str, units: str, myriad: str, *, zero: str, drop_one: str, drop_one_lead: str) -> str:
+    """A counting numeral below 10**8: digits with 十百千 and 万, as the counting formats draw it.
+
+    Args:
+        digits: the ten digit characters, zero first.
+        units: the characters for 10, 100, 1000.
+        myriad: the character for 10**4.
+        zero: what stands for a gap of zeros (二百〇一); "" writes nothing (Japanese).
+        drop_one: units before which a 1 is never written (Japanese 百, 千, 十).
+        drop_one_lead: units before which a leading 1 is dropped (Chinese 十: 十一, but 一百一十).
+    """
+
+    def section(v: int, lead: bool) -> str:
+        out, gap = [], False
+        for power in (3, 2, 1, 0):
+            d = (v // 10**power) % 10
+            if d == 0:
+                gap = gap or bool(out)
+                continue
+            if gap and zero:
+                out.append(zero)
+            gap = False
+            unit = units[power - 1] if power else ""
+            if d == 1 and unit and (unit in drop_one or (lead and not out and unit in drop_one_lead)):
+                out.append(unit)
+            else:
+                out.append(digits[d] + unit)
+        return "".join(out)
+
+    if n == 0:
+        return digits[0]
+    high, low = divmod(n, 10_000)
+    text = section(high, True) + myriad if high else ""
+    if low:
+        if high and low < 1000 and zero:
+            text += zero
+        text += section(low, not high)
+    return text
+
+
+def _chinese_counting(n: int) -> str:
+    """chineseCounting: 一…九十九 in counting form, then digit by digit with ○ (101 → 一○一)."""
+    if n < 100:
+        return _grouped(n, _DIGITS_IDEO, "十百千", "万", zero="〇", drop_one="", drop_one_lead="十")
+    return "".join(_DIGITS_IDEO[int(d)] for d in str(n)).replace("〇", "○")
+
+
+def _letters(n: int, upper: bool) -> str:
+    """A…Z, then AA…ZZ, AAA…: Word repeats the letter, it does not count in base 26."""
+    if n < 1:
+        return str(n)
+    ch = chr((ord("A") if upper else ord("a")) + (n - 1) % 26)
+    return ch * ((n - 1) // 26 + 1)
+
+
+def _roman(n: int, upper: bool) -> str:
+    if not 0 < n < 4000:
+        return str(n)
+    out = []
+    for value, sym in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(sym * count)
+    text = "".join(out)
+    return text if upper else text.lower()
+
+
+def _cardinal(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _ONES[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return _ONES[n // 100] + " hundred" + (" " + _cardinal(rest) if rest else "")
+    return str(n)
+
+
+def _ordinal_text(n: int) -> str:
+    words = _cardinal(n)
+    if words.isdigit():
+        return words
+    head, sep, last = words.rpartition("-") if "-" in words else words.rpartition(" ")
+    if last in _ORDINAL_WORDS:
+        last = _ORDINAL_WORDS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return head + sep + last
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _table(n: int, chars: str | list[str]) -> str:
+    """The n-th glyph of a fixed set; decimal beyond it (Word's fallback)."""
+    return chars[n - 1] if 1 <= n <= len(chars) else str(n)
+
+
+_CIRCLED = [chr(0x2460 + i) for i in range(20)]
+_PAREN = [chr(0x2474 + i) for i in range(20)]
+_FULLSTOP = [chr(0x2488 + i) for i in range(20)]
+_IDEO_CIRCLED = [chr(0x3220 + i) for i in range(10)]  # ㈠…㈩, the glyphs §17.18.59 lists
+_SEXAGENARY = [_STEMS[i % 10] + _BRANCHES[i % 12] for i in range(60)]
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def format_number(n: int, fmt: str) -> str:
+    """Draw counter value ``n`` in the ``w:numFmt`` format ``fmt``, as Word does.
+
+    Unknown formats draw decimal, as Word does for formats it cannot show.
+
+    >>> [format_number(n, "chineseCounting") for n in (1, 10, 11, 20, 101)]
+    ['一', '十', '十一', '二十', '一○一']
+    >>> [format_number(n, "chineseCountingThousand") for n in (10, 101, 110, 1000000)]
+    ['十', '一百〇一', '一百一十', '']
+    >>> format_number(11, "ideographTraditional"), format_number(21, "decimalEnclosedCircle")
+    ('11', '21')
+    >>> format_number(28, "upperLetter"), format_number(14, "lowerRoman"), format_number(101, "japaneseCounting")
+    ('BB', 'xiv', '百一')
+    """
+    if fmt in ("decimal", "", "decimalHalfWidth", "numberInDash") or n < 0:
+        text = str(n)
+        return f"- {text} -" if fmt == "numberInDash" and n >= 0 else text
+    if fmt == "none":
+        return ""
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return str(n).translate(_FULLWIDTH)
+    if fmt in ("chineseCounting", "taiwaneseCounting"):
+        return _chinese_counting(n)
+    if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand"):
+        myriad = "万" if fmt.startswith("chinese") else "萬"
+        if n >= 1_000_000:
+            return ""
+        return _grouped(n, _DIGITS_IDEO, "十百千", myriad, zero="〇", drop_one="", drop_one_lead="十")
+    if fmt == "chineseLegalSimplified":
+        if n >= 1_000_000:
+            return ""
+        return _grouped(n, _DIGITS_LEGAL, "拾佰仟", "万", zero="零", drop_one="", drop_one_lead="")
+    if fmt == "ideographLegalTraditional":
+        if n >= 1_000_000:
+            return ""
+        return _grouped(n, _DIGITS_LEGAL_TRAD, "拾佰仟", "萬", zero="零", drop_one="", drop_one_lead="")
+    if fmt == "japaneseCounting":
+        if n >= 1_000_000:
+            return ""
+        return _grouped(n, _DIGITS_IDEO, "十百千", "万", zero="", drop_one="十百千", drop_one_lead="")
+    if fmt == "japaneseLegal":
+        if n >= 1_000_000:
+            return ""
+        return _grouped(n, _DIGITS_JA_LEGAL, "拾百阡", "萬", zero="", drop_one="", drop_one_lead="")
+    if fmt in ("ideographDigital", "japaneseDigitalTenThousand", "taiwaneseDigital"):
+        return "".join(_DIGITS_IDEO[int(d)] for d in str(n))
+    if fmt == "ideographTraditional":
+        return _table(n, _STEMS)
+    if fmt == "ideographZodiac":
+        return _table(n, _BRANCHES)
+    if fmt == "ideographZodiacTraditional":
+        return _table(n, _SEXAGENARY)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return _table(n, _CIRCLED)
+    if fmt == "decimalEnclosedParen":
+        return _table(n, _PAREN)
+    if fmt == "decimalEnclosedFullstop":
+        return _table(n, _FULLSTOP)
+    if fmt == "ideographEnclosedCircle":
+        return _table(n, _IDEO_CIRCLED)
+    if fmt in ("upperLetter", "lowerLetter"):
+        return _letters(n, fmt == "upperLetter")
+    if fmt in ("upperRoman", "lowerRoman"):
+        return _roman(n, fmt == "upperRoman")
+    if fmt == "ordinal":
+        return _ordinal(n)
+    if fmt == "cardinalText":
+        return _cardinal(n).capitalize()
+    if fmt == "ordinalText":
+        return _ordinal_text(n).capitalize()
+    return str(n)
+
+
+def bullet_text(lvl_text: str) -> str:
+    """A bullet's glyph as Unicode: Symbol/Wingdings private-use code points become • ▪ ➢ …"""
+    out = []
+    for ch in lvl_text:
+        code = ord(ch)
+        if 0xF000 <= code <= 0xF0FF:
+            out.append(_BULLET_GLYPHS.get(code - 0xF000, "•"))
+        elif 0xE000 <= code <= 0xF8FF:
+            out.append("•")
+        else:
+            out.append(ch)
+    return "".join(out).strip() or "•"
+
+
+# ---------------------------------------------------------------------------------------------
+# Definitions read from numbering.xml
+
+
+@dataclass(frozen=True)
+class Level:
+    """One ``w:lvl``: how a level counts and what it draws."""
+
+    start: int = 1
+    fmt: str = "decimal"
+    text: str | None = None  # w:lvlText; None when absent (Word draws nothing)
+    restart: int | None = None  # w:lvlRestart; None when absent
+    is_lgl: bool = False
+    style: str = ""  # w:pStyle back-link to the paragraph style that uses this level
+    suffix: str = "tab"  # w:suff: tab, space or nothing (never put into the text)
+
+
+@dataclass
+class AbstractNum:
+    """A ``w:abstractNum`` template; ``num_style_link`` points through a style to another one."""
+
+    id: str
+    levels: dict[int, Level] = field(default_factory=dict)
+    num_style_link: str = ""
+    style_link: str = ""
+
+
+@dataclass
+class Num:
+    """A ``w:num`` list instance: a template plus per-level start overrides or level overrides."""
+
+    id: str
+    abstract_id: str
+    start_overrides: dict[int, int] = field(default_factory=dict)
+    level_overrides: dict[int, Level] = field(default_factory=dict)
+
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _int(value: str | None, default: int | None = None) -> int | None:
+    if value is None:
+        return default
+    m = re.match(r"\s*-?\d+", value)
+    return int(m.group()) if m else default
+
+
+def _on(el, w: str) -> bool:
+    """A toggle element (``<w:isLgl/>``) is on unless its val says 0/false/off."""
+    if el is None:
+        return False
+    return el.get(w + "val", "true").lower() not in ("0", "false", "off")
+
+
+def parse_level(lvl, w: str) -> Level:
+    """Read one ``w:lvl`` element (``w`` is ``{namespace}`` of WordprocessingML)."""
+
+    def val(tag: str) -> str | None:
+        el = lvl.find(w + tag)
+        return None if el is None else el.get(w + "val")
+
+    text = val("lvlText")
+    if text is None and lvl.find(w + "lvlText") is not None:
+        text = ""
+    fmt = val("numFmt")
+    if fmt is None:  # Word 2010 wraps custom formats in mc:AlternateContent; take its fallback
+        el = lvl.find(f"{_MC}AlternateContent/{_MC}Fallback/{w}numFmt")
+        fmt = el.get(w + "val") if el is not None else None
+    return Level(
+        start=_int(val("start"), 1) or 0,
+        fmt=fmt or "decimal",
+        text=text,
+        restart=_int(val("lvlRestart")),
+        is_lgl=_on(lvl.find(w + "isLgl"), w),
+        style=val("pStyle") or "",
+        suffix=val("suff") or "tab",
+    )
+
+
+@dataclass
+class NumberingDefinitions:
+    """Everything in ``numbering.xml``, keyed by id."""
+
+    abstracts: dict[str, AbstractNum] = field(default_factory=dict)
+    nums: dict[str, Num] = field(default_factory=dict)
+    #: style id → numId of the style's own numPr (filled by the docx reader, for numStyleLink)
+    style_num_ids: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_xml(cls, root, w: str) -> NumberingDefinitions:
+        """Parse the root element of ``numbering.xml``."""
+        defs = cls()
+        for an in root.iter(w + "abstractNum"):
+            aid = an.get(w + "abstractNumId", "")
+            levels = {}
+            for lvl in an.findall(w + "lvl"):
+                ilvl = _int(lvl.get(w + "ilvl"), 0)
+                if ilvl is not None and 0 <= ilvl <= 8:
+                    levels[ilvl] = parse_level(lvl, w)
+            link = an.find(w + "numStyleLink")
+            slink = an.find(w + "styleLink")
+            defs.abstracts[aid] = AbstractNum(
+                aid, levels,
+                num_style_link=link.get(w + "val", "") if link is not None else "",
+                style_link=slink.get(w + "val", "") if slink is not None else "",
+            )
+        for num in root.iter(w + "num"):
+            nid = num.get(w + "numId", "")
+            ref = num.find(w + "abstractNumId")
+            entry = Num(nid, ref.get(w + "val", "") if ref is not None else "")
+            for ov in num.findall(w + "lvlOverride"):
+                ilvl = _int(ov.get(w + "ilvl"), 0) or 0
+                so = ov.find(w + "startOverride")
+                if so is not None:
+                    entry.start_overrides[ilvl] = _int(so.get(w + "val"), 0) or 0
+                lvl = ov.find(w + "lvl")
+                if lvl is not None:
+                    entry.level_overrides[ilvl] = parse_level(lvl, w)
+            defs.nums[nid] = entry
+        return defs
+
+    def abstract_of(self, num_id: str) -> AbstractNum | None:
+        """The template a list instance counts in, following ``w:numStyleLink`` (bounded)."""
+        num = self.nums.get(num_id)
+        seen: set[str] = set()
+        while num is not None and num.id not in seen:
+            seen.add(num.id)
+            abstract = self.abstracts.get(num.abstract_id)
+            if abstract is None:
+                return None
+            if not abstract.num_style_link:
+                return abstract
+            num = self.nums.get(self.style_num_ids.get(abstract.num_style_link, ""))
+            if num is None:
+                return abstract
+        return None
+
+    def level(self, num_id: str, ilvl: int) -> Level | None:
+        num = self.nums.get(num_id)
+        if num is None:
+            return None
+        if ilvl in num.level_overrides:
+            return num.level_overrides[ilvl]
+        abstract = self.abstract_of(num_id)
+        return abstract.levels.get(ilvl) if abstract else None
+
+    def level_for_style(self, num_id: str, style_id: str) -> int | None:
+        """The level whose ``w:pStyle`` points back to ``style_id``."""
+        abstract = self.abstract_of(num_id)
+        if abstract is None:
+            return None
+        for ilvl, lvl in sorted(abstract.levels.items()):
+            if lvl.style == style_id:
+                return ilvl
+        return None
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+class NumberingCounter:
+    """Replays Word's counters over paragraphs in document order.
+
+    Example:
+        >>> defs = NumberingDefinitions()
+        >>> defs.abstracts["0"] = AbstractNum("0", {0: Level(fmt="chineseCounting", text="%1、"),
+        ...                                          1: Level(fmt="chineseCounting", text="（%2）")})
+        >>> defs.nums["1"] = Num("1", "0")
+        >>> c = NumberingCounter(defs)
+        >>> [c.marker("1", i) for i in (0, 1, 1, 0, 1)]
+        ['一、', '（一）', '（二）', '二、', '（一）']
+    """
+
+    def __init__(self, defs: NumberingDefinitions):
+        self.defs = defs
+        self._values: dict[str, list[int | None]] = {}
+        self._applied: set[tuple[str, int]] = set()
+
+    def _start(self, num: Num, abstract: AbstractNum, ilvl: int) -> int:
+        lvl = num.level_overrides.get(ilvl) or abstract.levels.get(ilvl)
+        return lvl.start if lvl else 1
+
+    def marker(self, num_id: str, ilvl: int) -> str:
+        """Count one paragraph of list ``num_id`` at level ``ilvl``; return what Word draws ("" if nothing)."""
+        num = self.defs.nums.get(num_id)
+        abstract = self.defs.abstract_of(num_id)
+        if num is None or abstract is None or not 0 <= ilvl <= 8:
+            return ""
+        lvl = self.defs.level(num_id, ilvl)
+        if lvl is None:
+            return ""
+        values = self._values.setdefault(abstract.id, [None] * 9)
+        if ilvl in num.start_overrides and (num_id, ilvl) not in self._applied:
+            self._applied.add((num_id, ilvl))
+            values[ilvl] = num.start_overrides[ilvl]
+        elif values[ilvl] is None:
+            values[ilvl] = self._start(num, abstract, ilvl)
+        else:
+            values[ilvl] += 1  # type: ignore[operator]
+        for deeper in range(ilvl + 1, 9):
+            dl = self.defs.level(num_id, deeper)
+            restart = dl.restart if dl else None
+            if restart is None or (restart != 0 and ilvl < restart):
+                values[deeper] = None
+        return self.render(num, abstract, lvl, values)
+
+    def render(self, num: Num, abstract: AbstractNum, lvl: Level, values: list[int | None]) -> str:
+        if lvl.fmt == "bullet":
+            return bullet_text(lvl.text or "")
+        if not lvl.text:
+            return ""
+
+        def draw(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            level_k = self.defs.level(num.id, k)
+            value = values[k]
+            if value is None:
+                value = self._start(num, abstract, k)
+            fmt = "decimal" if lvl.is_lgl else (level_k.fmt if level_k else "decimal")
+            return format_number(value, fmt)
+
+        return _PLACEHOLDER.sub(draw, lvl.text)
