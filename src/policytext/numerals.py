@@ -99,6 +99,8 @@ def to_float(text: str) -> float | None:
     >>> to_float("1.5"), to_float("３"), to_float("一百二十"), to_float("2.5万"), to_float("五点五")
     (1.5, 3.0, 120.0, 25000.0, 5.5)
     """
+    if text.isascii() and text.isdigit():  # the common case, without normalising
+        return float(text)
     text = unicodedata.normalize("NFKC", text.strip()).replace(",", "")
     if not text:
         return None

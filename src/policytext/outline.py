@@ -502,6 +502,8 @@ def heading_title(text: str) -> str:
     '加强组织领导'
     >>> heading_title("总则　　第一条 为了规范…")
     '总则'
+    >>> heading_title("总　　则")
+    '总　　则'
     """
     line = text.split("\n", 1)[0]
     cut = len(line)
@@ -511,7 +513,9 @@ def heading_title(text: str) -> str:
             cut = j
     gap = TITLE_GAP.search(line, 1)
     if gap and gap.start() < cut and line[: gap.start()].strip():
-        cut = gap.start()
+        after = line[gap.end() : cut]
+        if len(after) >= 8 or match_marker(after):  # body text after the gap, not 总　　则 spaced out
+            cut = gap.start()
     return line[:cut].replace("**", "").strip().rstrip("；;，,、").strip()
 
 

@@ -134,6 +134,8 @@ DEV: list[Row] = [
     ("预计全年完成投资50亿元。", []),
     ("全县共有党员1236名。", []),
     ("跻身全国前十名。", []),
+    ("每两个月召开一次例会。", [(1, "次", "=", "每两个月")]),  # caught by the periods lexicon test
+    ("每100名党员中培养2名党务骨干。", [(2, "名", "=")]),
     # not targets: results of past years
     ("去年全县地区生产总值增长7.5%。", []),
     ("过去一年，新增就业1.2万人。", []),
@@ -396,6 +398,16 @@ def test_periods_lexicon_is_well_formed() -> None:
     assert len(ids) == len(set(ids)) and all(i.isidentifier() for i in ids)
     for r in rows:
         assert re.compile(r["pattern"]).groups == 0  # the extractor names each pattern's group itself
+        assert r["starts"] and r["example"], r["id"]
+        assert re.search(r["pattern"], r["example"], re.M), r["id"]
+
+
+@pytest.mark.parametrize("row", lexicons.target_periods(), ids=lambda r: r["id"])
+def test_every_period_example_is_found_by_the_extractor(row: dict[str, str]) -> None:
+    """The scanner skips positions that no ``starts`` character begins: each example must still be found."""
+    text = row["example"] if re.search(r"[0-9一]次", row["example"]) else row["example"] + "1次。"
+    targets = list(extract_targets(Document(doc="p", path="", format="text", text=text)))
+    assert targets and targets[0].period and targets[0].period in text, (row["id"], targets)
 
 
 # --- against ../shared (skipped when absent) -------------------------------------------------------

@@ -25,6 +25,7 @@ what keeps a list that merely stands near a formula from being taken for its def
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ _ENUM_VALUES = {c: i for i, c in enumerate("一二三四五六七八九十", sta
 #: Characters that end a phrase when looking back from a head (两号五平台: …和微信服务号).
 _PHRASE_DELIMS = "、，,；;：:。“”\"（）()和及与\n \u3000"
 _CONNECTOR_END = re.compile(r"(?:等|这一|这|之)$")
+_LONGEST = 24  # no formula mention is longer than this
 
 
 @dataclass(frozen=True)
@@ -78,14 +80,21 @@ class Context:
     def __init__(self, text: str, mention_spans: list[tuple[int, int]]):
         self.text = text
         self.spans = sorted(mention_spans)
+        self._starts = [s for s, _ in self.spans]
+
+    def _near(self, a: int, b: int) -> list[tuple[int, int]]:
+        # Formulas are short: a span that reaches [a, b) starts at most _LONGEST before it.
+        lo = bisect.bisect_left(self._starts, a - _LONGEST)
+        hi = bisect.bisect_left(self._starts, b)
+        return self.spans[lo:hi]
 
     def inside_mention(self, a: int, b: int) -> bool:
         """Whether ``text[a:b]`` lies inside a mention of some formula."""
-        return any(s <= a and b <= e for s, e in self.spans)
+        return any(s <= a and b <= e for s, e in self._near(a, b))
 
     def overlaps_mention(self, a: int, b: int) -> bool:
         """Whether some formula is mentioned in ``text[a:b]``."""
-        return any(s < b and a < e for s, e in self.spans)
+        return any(a < e for _, e in self._near(a, b))
 
     @functools.cached_property
     def markers(self) -> list[_Marker]:
@@ -427,6 +436,8 @@ def definition_harvest(ctx: Context, pos: int, parts: tuple[tuple[int, str], ...
     lo = pos
     for value, raw_head in parts:
         head = raw_head.lstrip(_MEASURES) if len(raw_head) > 1 else raw_head
+        if not head or head[0].isdigit():
+            return None  # 双一流, 四个三: the parts have no head to look for
         heads = [head] + ([head[:-1]] if len(head) > 1 and head[-1] in _SUFFIX else [])
         if value == 1 and len(head) < 2:
             return None

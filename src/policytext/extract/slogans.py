@@ -58,6 +58,7 @@ _COUNT_WORDS = tuple(sorted(_RULES["count"], key=len, reverse=True))
 #: Measures that 一 may take in a formula (一条主线, 一个中心); 一盘棋, 一刀切, 一张网 are idioms.
 _ONE_MEASURES = "个条项种类支套"
 _HEADS = tuple(_RULES["head"])
+_BLOCK = tuple(_RULES["block"])
 
 #: A Chinese numeral as formulas write it: 双, 十, 十一…十九, 一…九, 二十…: value checked afterwards.
 NUM_CN = "(?:双|十[一二三四五六七八九]?|[一二两三四五六七八九](?:十[一二三四五六七八九]?)?)"
@@ -79,12 +80,13 @@ _PHONE_AFTER = re.compile(r"[”\"」』]?(?:政务服务)?(?:便民)?(?:服务)
 _ABSTRACT = re.compile(
     rf"(?<![{_NUM_CHARS}第\d])({NUM_CN})个("
     + "|".join(sorted(map(re.escape, _RULES["head"]), key=len, reverse=True))
-    + rf")([{_CJK}]{{0,4}}?)(?=[^{_CJK}]|的|和|与|及|等|为|上|中|$)"
+    + rf")([{_CJK}]{{0,2}}?)(?=[^{_CJK}]|的|和|与|及|等|为|上|中|$)"
 )
-#: N大 + 2–4 characters up to a boundary: 三大攻坚战, 七大体系, 五大发展理念.
+#: N大 + a head that names a programme, up to a boundary: 实施六大工程, 构建七大体系, 八大提升行动.
 _BIG = re.compile(
-    rf"(?<![{_NUM_CHARS}第\d])({NUM_CN})大(?!精神|会|代表|以来|报告|批|步|幅|量|力|片|约|多|都|于|小|中|型)"
-    rf"([{_CJK}]{{2,4}}?)(?=[^{_CJK}]|的|和|与|及|等|为|上|中|$)"
+    rf"(?<![{_NUM_CHARS}第\d])({NUM_CN})大([{_CJK}]{{0,3}}?(?:"
+    + "|".join(sorted(map(re.escape, _RULES["big"]), key=len, reverse=True))
+    + rf"))(?=[^{_CJK}]|的|和|与|及|等|为|上|中|建设|$)"
 )
 #: A numeral, a measure and a head right before a definition cue (两项重点工作：…, 一个中心：…).
 _DEFINED = re.compile(
@@ -136,12 +138,17 @@ def _count_word_at(s: str) -> str:
 
 
 def _chinese_shape(s: str, *, quoted: bool) -> FormulaShape | None:
+    if s.startswith(_BLOCK) or any(c in s for c in "·•、，, "):
+        return None  # 四川, 八闽, 三甲, 双向开放: names and grades; a list is not one formula
     parts: list[tuple[int, str]] = []
     pos = 0
     first = re.match(NUM_CN, s)
     if first and s[first.end() : first.end() + 1] in _MEASURES and s.startswith(_HEADS, first.end() + 1):
         pos = len(s)  # 三个进一步: the 一 of a head word is not a second numeral
-        parts.append((chinese_to_int(first.group()) or 0, s[first.end() :]))
+        value = chinese_to_int(first.group())
+        if value is None or value > 20:  # 十四个坚持 is a formula; 二十个坚持 would be rare
+            return None
+        parts.append((value, s[first.end() :]))
     while pos < len(s):
         m = _PART.match(s, pos)
         if not m:
@@ -156,8 +163,8 @@ def _chinese_shape(s: str, *, quoted: bool) -> FormulaShape | None:
     (value, head), numeral = parts[0], s[0]
     if not head and not (numeral == "双" and len(parts) > 1):
         return None  # 七一, 九二共识, 十一: dates
-    if _count_word_at(head) and not (quoted and head.startswith("年") and len(head) >= 3):
-        return None  # 2次, 四点半, 一线, 十佳
+    if _count_word_at(head):
+        return None  # 2次, 四点半, 一线, 十佳, 十年禁渔
     if value == 1 and len(parts) == 1 and (not head or head[0] not in _ONE_MEASURES or len(head) < 2):
         return None  # 一盘棋, 一揽子, 一张网, 一件事: idioms
     measure = head[0] if head and head[0] in _MEASURES else ""
@@ -184,11 +191,12 @@ def _arabic_shape(s: str, *, quoted: bool) -> FormulaShape | None:
         return FormulaShape(number=int(m.group(1)), expected=expected)
     if not quoted:
         return None
-    if _DIGITS.fullmatch(s):
+    if _DIGITS.fullmatch(s.rstrip("XxNn")):
         if _YEAR_LIKE.fullmatch(s):
             return None  # “2030”
-        expected = len(s) if "0" not in s else None  # 12234: one component per digit
-        return FormulaShape(number=int(s), expected=expected)
+        digits = s.rstrip("XxNn")
+        expected = len(s) if "0" not in s and digits == s else None  # 12234: one component per digit
+        return FormulaShape(number=int(digits), expected=expected)
     m = _ARABIC_HEAD.fullmatch(s)
     if not m or _YEAR_LIKE.fullmatch(m.group(1)):
         return None  # “2030启航计划”, “2025最具幸福感城市”
@@ -196,6 +204,8 @@ def _arabic_shape(s: str, *, quoted: bool) -> FormulaShape | None:
     if _count_word_at(rest) and not (rest.startswith("年") and len(rest) >= 3):
         return None  # “9连优”, “15分钟生活圈”, “2小时重庆”
     value = int(m.group(1))
+    if value > 20 and rest[0] not in _MEASURES:
+        return None  # “40桥24隧”: a count of concrete things
     head = rest[1:] if rest[0] in _MEASURES or rest[0] == "年" else rest
     return FormulaShape(
         number=value, parts=((value, rest),), expected=value if value <= 20 else None, head=head
@@ -324,16 +334,22 @@ def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLex
             continue
         if len(s) <= 3 or not any(c in _NUM_CHARS for c in s):
             continue
-        pieces = [p for p in re.split(r"[、，]", s) if p]
-        if len(pieces) > 1 and all(len(p) <= 5 and parse_formula(re.sub(r"[（(].*?[）)]", "", p)) for p in pieces):
-            yield Mention(start, start + len(s), s, True, "slogan.quoted_pair")  # “双随机、一公开”
+        pieces = [re.sub(r"[（(].*?[）)]", "", p) for p in re.split(r"[、，]", s) if p]
+        if (
+            len(pieces) > 1
+            and all(1 < len(p) <= 6 and p[0] in _NUM_CHARS for p in pieces)
+            and parse_formula(pieces[0])
+        ):
+            yield Mention(start, start + len(s), s, True, "slogan.quoted_pair")  # “一村一品、一村一业”
             continue
+        if not _SPLIT_CLAUSES.search(s):
+            continue  # “畅通一条江”: one clause, a name with a numeral inside
         pos = 0  # clauses lie between the separators
         for sep in _SPLIT_CLAUSES.finditer(s + "，"):
             clause, c0 = s[pos : sep.start()], pos
             pos = sep.end()
             m = _CLAUSE_END.search(clause)
-            if m and m.start() <= 4 and parse_formula(m.group(), quoted=False):
+            if m and m.start() <= 4 and len(m.group(3)) >= 2 and parse_formula(m.group(), quoted=False):
                 yield Mention(start + c0 + m.start(), start + c0 + m.end(), m.group(), False, "slogan.quote_clause")
 
 
@@ -352,7 +368,8 @@ def _unquoted_mentions(text: str, lexicon: SloganLexicon) -> Iterator[Mention]:
     for m in lexicon.pattern.finditer(text):
         yield Mention(m.start(), m.end(), m.group(), False, "slogan.lexicon")
     for m in _ABSTRACT.finditer(text):
-        if parse_formula(m.group(), quoted=False):
+        shape = parse_formula(m.group(), quoted=False)
+        if shape and shape.number and shape.number >= 2:  # 一个覆盖城乡的网络: an article, not a formula
             yield Mention(m.start(), m.end(), m.group(), False, "slogan.abstract_head")
     for m in _BIG.finditer(text):
         shape = parse_formula(m.group(), quoted=False)
@@ -483,13 +500,14 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 def _all_occurrences(text: str, forms: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
     """Every occurrence of each formula, except those inside a longer one (五平台 in 两号五平台)."""
     spans = {key: _occurrences(text, form) for key, form in forms.items()}
-    longer = sorted((s for v in spans.values() for s in v), key=lambda s: s[0] - s[1])
-    return {
-        key: [
-            (a, b) for a, b in v if not any(c <= a and b <= d and d - c > b - a for c, d in longer)
-        ] or v
-        for key, v in spans.items()
-    }
+    ordered = sorted(s for v in spans.values() for s in v)
+    starts = [a for a, _ in ordered]
+
+    def inside_longer(a: int, b: int) -> bool:
+        lo = bisect.bisect_left(starts, a - 24)
+        return any(c <= a and b <= d and d - c > b - a for c, d in ordered[lo : bisect.bisect_right(starts, a)])
+
+    return {key: [s for s in v if not inside_longer(*s)] or v for key, v in spans.items()}
 
 
 # --------------------------------------------------------------------------------------------

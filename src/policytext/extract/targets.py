@@ -98,8 +98,14 @@ def _units() -> dict[str, dict[str, str]]:
 
 
 @functools.cache
+def _not_followed_by() -> dict[str, re.Pattern[str]]:
+    """The compiled not_followed_by patterns of units.tsv, by unit string."""
+    return {u: re.compile(row["not_followed_by"]) for u, row in _units().items() if row["not_followed_by"]}
+
+
+@functools.cache
 def _comparators() -> dict[str, dict[str, dict[str, str]]]:
-    """comparators.tsv by position: {"before": {word: row}, "after": …, "middle": …}."""
+    """comparators.tsv by position: {"before": {word: row}, "after": …, "middle": …, "clause": …}."""
     out: dict[str, dict[str, dict[str, str]]] = {"before": {}, "after": {}, "middle": {}, "clause": {}}
     for row in lexicons.target_comparators():
         out[row["position"]][row["word"]] = row
@@ -111,16 +117,14 @@ def _scanner() -> re.Pattern[str]:
     """The one regex that finds every quantity expression; built once from the lexicons."""
     comps = _comparators()
     unit = _alternation(_units())
-    before = _alternation(comps["before"])
     after = _alternation(comps["after"])
     middle = _alternation(comps["middle"])
-    # Every match starts with a comparator word, a digit, a numeral, a placeholder or 百分之/千分之; the
-    # lookahead lets the regex engine skip every other position at once (about 6x faster).
-    starts = {w[0] for w in comps["before"]} | set("0123456789０１２３４５６７８９一二两三四五六七八九十×XＸ╳百千")
-    guard = "(?=[" + "".join(sorted(re.escape(c) for c in starts)) + "])"
+    # Every match starts with a digit, a numeral, a placeholder or 百分之/千分之; the lookahead lets the
+    # regex engine skip every other position at once (several times faster than trying each branch).
+    # Comparator words in front are read afterwards, in a short window (see _pre and _quantity).
+    guard = "(?=[0-9０-９一二两三四五六七八九十×XＸ╳百千])"
     return re.compile(
-        guard + rf"(?P<pre>{before})?[ \t]?"
-        r"(?:"
+        guard + r"(?:"
         rf"(?P<frac>{_NUM}分之{_NUM})"
         rf"|(?P<pct>百分之{_NUM}(?:{_SEP}(?:百分之)?{_NUM})?)"
         rf"|(?P<pm>千分之{_NUM})"
@@ -132,6 +136,13 @@ def _scanner() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _pre() -> tuple[re.Pattern[str], int]:
+    """A comparator word right in front of a number (不少于10天), searched in a short window before it."""
+    words = _comparators()["before"]
+    return re.compile(f"(?:{_alternation(words)})[ \t]?$"), max(map(len, words)) + 1
+
+
 def _comparator_of(word: str | None, position: str) -> str:
     if not word:
         return ""
@@ -139,11 +150,16 @@ def _comparator_of(word: str | None, position: str) -> str:
     return row["comparator"] if row else ""
 
 
-def _quantity(m: re.Match[str]) -> Quantity | None:
+def _quantity(m: re.Match[str], text: str) -> Quantity | None:
     """Parse one scanner match; None when the number does not parse."""
     g = m.groupdict()
-    pre, post = g["pre"], g["post"]
+    post = g["post"]
     start, end = m.start(), m.end()
+    pre_pattern, width = _pre()
+    pm = pre_pattern.search(text, max(0, start - width), start)
+    pre = pm.group(0).rstrip(" \t") if pm else None
+    if pm:
+        start = pm.start()
     value: float | None
     value_max: float | None = None
     placeholder = False
@@ -191,7 +207,7 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
         unit, unit_end = unit + g["per"], m.end("per")  # 58万元/人, 0.6人/百亿元
     kind = row["kind"] if row else "percent"
     return Quantity(
-        text=m.group(0), value=value, value_max=value_max, unit=unit, comparator=comparator,
+        text=text[start:end], value=value, value_max=value_max, unit=unit, comparator=comparator,
         placeholder=placeholder, start=start, end=end, number_start=number_start, unit_end=unit_end,
         numeral=numeral, kind=kind, form=form,
     )
@@ -219,7 +235,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
         [('不少于10天', 10.0, '天', '>='), ('1%至2%', 1.0, '%', 'range')]
     """
     for m in _scanner().finditer(text, start, len(text) if end is None else end):
-        q = _quantity(m)
+        q = _quantity(m, text)
         if q is not None:
             yield q
 
@@ -232,8 +248,10 @@ def parse_quantity(text: str) -> Quantity | None:
     >>> parse_quantity("××名左右").placeholder, parse_quantity("二〇二〇年") is None
     (True, False)
     """
-    m = _scanner().fullmatch(text.strip())
-    return _quantity(m) if m else None
+    text = text.strip()
+    for q in find_quantities(text):
+        return q if (q.start, q.end) == (0, len(text)) else None
+    return None
 
 
 # --- the context of a document -----------------------------------------------------------------
@@ -255,6 +273,10 @@ _SCORE_AFTER = re.compile(r"[扣加减得][0-9０-９一二三四五六七八九
 #: Deltas against last year: 比上年增加1000亿元, 较去年下降3%.
 _DELTA_BEFORE = re.compile(r"(?:比|较|同比)(?:上年|去年|上一年)?[^，,。；;、\n]{0,8}(?:增加|增长|减少|下降|提高|降低|上升|压减|压缩|多|少)[了]?$")
 _IDIOM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}[一双两][\u4e00-\u9fff]")
+_RANK_BEFORE = re.compile(r"前[ \t]*$")
+_CONDITION_BEFORE = re.compile(r"连续[ \t]*$")
+_PHASE_BEFORE = re.compile(r"[港场区线馆站厂园校院电路道心学]$")
+_FORMULA_PAIR = re.compile(r"[一二两三四五六七八九十][个项条种大]")
 _PHASE_AFTER = re.compile(r"等|工程|项目|扩建|改造|建设|、")
 _STATUS = re.compile(r"共有|现有|总数为|总计")
 _FORECAST = re.compile(r"预计|预测|估计")
@@ -264,6 +286,10 @@ _NOT_RECURRING = {"", "full_year", "half_year"}
 
 #: Level-1 headings, numbered (二、…) or not (a short line of its own).
 _NUMBERED_HEADING = re.compile(r"[ \t　]*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分[ 　]*)")
+#: Lines that may be level-1 headings: numbered and short, or short with no punctuation.
+_HEADING_LINE = re.compile(
+    r"(?m)^[ \t　]*(?:(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)[^\n]{0,58}|[^\n。，；,;]{1,32})$"
+)
 _PAST_HEADING = re.compile(r"回顾|成就|成绩|成效|过去|一年来|五年来|总结")
 _FUTURE_HEADING = re.compile(r"目标|任务|安排|考虑|打算|计划|思路|要求|重点工作|部署|展望|建议|取向|举措")
 #: Sentences that report results rather than set goals.
@@ -296,7 +322,9 @@ _IND_TRAIL = re.compile(
     r"(?:均|都|要|应|须|必须|应当|一般|原则上|分别|累计|总数的|的|为|是|占|达|达到|均达到|不低于|不少于|不超过|至少"
     r"|控制在|保持在|稳定在|提高到|提升到|降低到|下降到|增加到|增长到|在|按照|按|以)+$"
 )
-_IND_LEAD = re.compile(r"^(?:推动|推进|实现|确保|力争|使|让|促进|保持|全面|进一步|努力|争取|其中|并|且|和|及|同时|一般|占|全年|今年)+")
+_IND_LEAD = re.compile(
+    r"^(?:推动|推进|实现|确保|力争|使|让|促进|保持|全面|进一步|努力|争取|其中|并|且|和|及|同时|一般|占|全年|今年|到|在|向|对)+"
+)
 _MARKER = re.compile(r"^[（(]?[0-9０-９一二三四五六七八九十]{1,3}[)）.．、]")
 _ASIDE = re.compile(r"[（(][^（）()]{0,12}[）)]")
 _IND_STOP = re.compile(r"[，,。；;、（(：:的\n“”\"]")
@@ -304,7 +332,10 @@ _IND_STOP = re.compile(r"[，,。；;、（(：:的\n“”\"]")
 
 @functools.cache
 def _period_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<{row['id']}>{row['pattern']})" for row in lexicons.target_periods()))
+    rows = lexicons.target_periods()
+    starts = {ch for row in rows for ch in row["starts"]} | set(" \t　")
+    guard = "(?=[" + "".join(sorted(re.escape(c) for c in starts)) + "])"  # skip other positions fast
+    return re.compile(guard + "(?:" + "|".join(f"(?P<{row['id']}>{row['pattern']})" for row in rows) + ")")
 
 
 @functools.cache
@@ -329,8 +360,8 @@ class _Context:
         text = doc.text
         self.doc = doc
         self.text = text
-        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-        self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self.sentence_ends: list[int] = []  # filled region by region by index()
+        self.clause_ends: list[int] = []
         self.quotes = [(m.start(), m.end()) for m in _SHORT_QUOTE.finditer(text)]
         self.titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
         self._periods: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -340,6 +371,9 @@ class _Context:
         self.plan_year = _plan_year(doc)
         self.past_sections, self.future_sections = self._sections()
         self.formula_keys: set[str] = set()
+        self._clause_comparators: dict[int, str] = {}
+        self._tenses: dict[int, str] = {}
+        self.bodies: dict[tuple[int, int], str] = {}  # body found at a clause or sentence start
         self.last_target: Quantity | None = None  # the latest quantity kept, for 比上年增加… after it
 
     # spans -------------------------------------------------------------------------------------
@@ -358,6 +392,15 @@ class _Context:
         end = ends[i] if i < len(ends) else len(self.text)
         return start, end
 
+    def index(self, start: int, end: int) -> None:
+        """Find the sentence and clause ends of ``text[start:end]`` (regions come in text order).
+
+        A region starts at a line start (or 0), so the newline before it bounds its first sentence.
+        """
+        lo = max(0, start - 1)
+        self.sentence_ends.extend(map(re.Match.start, _SENTENCE_END.finditer(self.text, lo, end)))
+        self.clause_ends.extend(map(re.Match.start, _CLAUSE_END.finditer(self.text, lo, end)))
+
     def sentence(self, pos: int) -> tuple[int, int]:
         return self._span(self.sentence_ends, pos)
 
@@ -370,14 +413,12 @@ class _Context:
         of those that plan (2024年政府工作任务); a mixed or neutral heading opens neither."""
         spans: dict[str, list[tuple[int, int]]] = {"past": [], "future": []}
         state, opened = "", 0
-        pos = 0
-        for line in self.text.split("\n"):
-            start, pos = pos, pos + len(line) + 1
-            m = _NUMBERED_HEADING.match(line)
-            stripped = line.strip(" \t　")
-            if m and len(stripped) <= 60 and "。" not in stripped[:-1]:
-                title = line[m.end():]
-            elif 0 < len(stripped) <= 32 and not re.search(r"[。，；,;]", stripped) and (
+        for m in _HEADING_LINE.finditer(self.text):
+            start, stripped = m.start(), m.group(0).strip(" \t　")
+            numbered = _NUMBERED_HEADING.match(m.group(0))
+            if numbered and "。" not in stripped[:-1]:
+                title = m.group(0)[numbered.end():]
+            elif len(stripped) <= 32 and not numbered and (
                 _PAST_HEADING.search(stripped) or _FUTURE_HEADING.search(stripped)
             ):
                 title = stripped
@@ -396,22 +437,32 @@ class _Context:
         return spans["past"], spans["future"]
 
     def in_past_section(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.past_sections)
+        return self._inside(self.past_sections, pos)
 
     def in_future_section(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.future_sections)
+        return self._inside(self.future_sections, pos)
+
+    def _sentence_tense(self, s: int, e: int) -> str:
+        """"future" when the sentence sets a goal, "past" when it plainly reports one, else ""."""
+        tense = self._tenses.get(s)
+        if tense is None:
+            text = self.text
+            if _FUTURE_SENTENCE.search(text, s, e):
+                tense = "future"
+            elif _PAST_SENTENCE.search(text, s, e) or _PAST_OPENING.match(text, text.rfind("\n", 0, s + 1) + 1):
+                tense = "past"  # also a paragraph that opens with 这五年, 过去一年, 一年来
+            else:
+                tense = ""
+            self._tenses[s] = tense
+        return tense
 
     def past_sentence(self, pos: int) -> bool:
         """The sentence reports a result (去年…增长7.5%, 已建成…) and sets no goal."""
         s, e = self.sentence(pos)
+        tense = self._sentence_tense(s, e)
+        if tense:
+            return tense == "past"
         sent = self.text[s:e]
-        if _FUTURE_SENTENCE.search(sent):
-            return False
-        if _PAST_SENTENCE.search(sent):
-            return True
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        if _PAST_OPENING.match(self.text, line_start):
-            return True  # a paragraph that opens with 这五年, 过去一年, 一年来 reports results throughout
         cs, ce = self.clause(pos)
         if (
             not self.in_future_section(pos)
@@ -450,6 +501,12 @@ class _Context:
 
     def clause_comparator(self, q: Quantity) -> str:
         """A comparator word earlier in the clause that governs the number (至少每月召开一次)."""
+        found = self._clause_comparators.get(q.start)
+        if found is None:
+            found = self._clause_comparators[q.start] = self._clause_comparator(q)
+        return found
+
+    def _clause_comparator(self, q: Quantity) -> str:
         cs, _ = self.clause(q.number_start)
         head = self.text[cs:q.start]
         pattern, rows = _clause_comparators()
@@ -483,13 +540,13 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
         return "session"  # 十二届六次全会, 市十六届人大三次会议
     if q.numeral == "二" and q.kind in ("count", "frequency"):
         return "ordinal"  # 二轮延包, 二道河, 二次开发: a count would say 两
-    if q.unit in ("位", "名") and re.search(r"前[ \t]*$", before):
+    if q.unit in ("位", "名") and _RANK_BEFORE.search(before):
         return "ranking"  # 跻身全球城市前五位
-    if chinese and q.unit == "期" and (re.search(r"[港场区线馆站厂园校院电路道心学]$", before) or _PHASE_AFTER.match(after)):
+    if chinese and q.unit == "期" and (_PHASE_BEFORE.search(before) or _PHASE_AFTER.match(after)):
         return "phase"  # 白龙港三期, 西湖大学三期等, 核电三期项目: names of project phases
     if chinese and q.unit == "元" and len(q.numeral) == 1 and not q.comparator:
         return "name"  # 三元 (a company), not 3 yuan
-    if re.search(r"连续[ \t]*$", before):
+    if _CONDITION_BEFORE.search(before):
         return "condition"  # 连续两次评估较差的: a trigger, not a goal
     if q.unit == "年":
         v = q.value or 0
@@ -497,8 +554,8 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
             return "date"
     if chinese and q.form == "number" and all(ch in DIGITS for ch in q.numeral) and len(q.numeral) > 1:
         return "not_a_count"  # 七一, 五一, 一二: positional digits outside dates
-    nfb = unit_row.get("not_followed_by", "")
-    if nfb and q.end == q.unit_end and re.match(nfb, after):
+    nfb = _not_followed_by().get(q.unit)
+    if nfb and q.end == q.unit_end and nfb.match(after):
         return "part_of_word"
     # formulas and slogans
     if ctx._inside(ctx.slogan_spans, q.number_start):
@@ -512,27 +569,26 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
         return "quoted_formula"
     if chinese and q.unit in _FORMULA_UNITS and not _EVERY_ONE.search(before):
         m = _FORMULA_SHAPE.match(text, q.unit_end)
-        paired = bool(m) and re.match(r"[一二两三四五六七八九十][个项条种大]", text[m.end():m.end() + 2] or "")
+        paired = bool(m) and _FORMULA_PAIR.match(text, m.end())
         if m and q.end == q.unit_end and (paired or m.group(0)[-1] not in _CONCRETE_HEAD_END) and not q.comparator:
             return "formula"  # 两个维护, 一条主线; 两个市场两种资源
     # comparator-dependent rules
+    cs, ce = ctx.clause(q.number_start)
     comparator = q.comparator or ctx.clause_comparator(q)
     if requires == "comparator" and (not comparator or q.form == "approx_range"):
         return "year_count"  # 三年行动, 三五年: spans of years are not targets unless bounded
-    if chinese and q.value and q.value >= 2 and q.value == _enumerated(text, ctx.clause(q.number_start)[0], q.number_start):
+    if chinese and q.value and q.value >= 2 and q.value == _enumerated(text, cs, q.number_start):
         return "apposition"  # 稳增长、防风险、保民生三项…: counts the phrases just listed
     if q.numeral == "一" and _IDIOM_AFTER.match(text, q.unit_end):
         return "idiom"  # 一人一档, 一村一品, 一名党员一面旗帜
-    if _EVERY_ONE.search(before) and q.numeral == "一":
-        return "every_one"  # 每一个基层党组织: "every", not a quota
+    if _EVERY_ONE.search(before):
+        # 每一个基层党组织 is "every"; 每两个月, 每100名党员 are a period or the base of a rate
+        return "every_one" if q.numeral == "一" else "rate_base"
     if requires == "context" and q.numeral == "一" and not comparator:
-        cs, _ = ctx.clause(q.number_start)
         if ctx.period(q)[1] in _NOT_RECURRING and "每" not in text[cs:q.number_start]:
             return "article_one"  # 一个地方, 进行一次全面排查
-    if q.unit != "分":
-        _, ce = ctx.clause(q.number_start)
-        if _SCORE_AFTER.search(text, q.end, ce):
-            return "scoring_condition"  # 每发现一次扣1分
+    if q.unit != "分" and _SCORE_AFTER.search(text, q.end, ce):
+        return "scoring_condition"  # 每发现一次扣1分
     prev = ctx.last_target
     if (
         _DELTA_BEFORE.search(before)
@@ -541,7 +597,7 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
         and not _SENTENCE_END.search(text, prev.end, q.number_start)
     ):
         return "delta"  # 赤字规模4.06万亿元，比上年增加1800亿元: the change, not the level (比上年减少15%以上 alone is a goal)
-    if _STATUS.search(text, ctx.clause(q.number_start)[0], q.number_start):
+    if _STATUS.search(text, cs, q.number_start):
         return "status"  # 全县共有党员1236名: a state of affairs, not a goal
     if _FORECAST.search(text, ctx.sentence(q.number_start)[0], q.number_start):
         return "forecast"  # 预计今年高校毕业生超过1170万人: a forecast, not a goal
@@ -551,12 +607,15 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
 
 
 _ENUM_SEP = re.compile(r"[、和及与]|”“|」「")
+_ENUM_LAST = re.compile(r"[\u4e00-\u9fff”」]$")
+_STARTS_WITH_NUMBER = re.compile(r"[0-9０-９×X]")
+_WORD_BREAK = re.compile(r"[、\s]")
 
 
 def _enumerated(text: str, start: int, end: int) -> int:
     """How many items the clause lists right before a number (产业、科技、服务业三支 → 3); 0 if none."""
     head = text[start:end]
-    if not head or not re.search(r"[\u4e00-\u9fff”」]$", head):
+    if not head or not _ENUM_LAST.search(head):
         return 0
     n = len(_ENUM_SEP.findall(head))
     return n + 1 if n else 0
@@ -571,14 +630,18 @@ def _indicator(q: Quantity, ctx: _Context) -> str:
         tail = text[q.end:ce].lstrip("的 \t")
         m = _IND_STOP.search(tail)
         tail = tail[: m.start()] if m else tail
-        return tail[:16] if not re.match(r"[0-9０-９×X]", tail) else ""
+        return tail[:16] if not _STARTS_WITH_NUMBER.match(tail) else ""
 
     def before_phrase() -> str:
-        head = _period_pattern().sub("", _ASIDE.sub("", text[cs:q.start]))
+        start = cs
+        for _, pe, _, _ in ctx.periods_in(*ctx.sentence(q.number_start)):
+            if cs <= pe <= q.start:
+                start = pe  # what follows the last period word (每年谈心谈话 → 谈心谈话)
+        head = _ASIDE.sub("", text[start:q.start])
         pattern, _ = _clause_comparators()
         parts = pattern.split(head)
         head = parts[-1] if parts[-1].strip() else (parts[-2] if len(parts) > 1 else "")
-        head = _MARKER.sub("", re.split(r"[、\s]", head)[-1])
+        head = _MARKER.sub("", _WORD_BREAK.split(head)[-1])
         head = _IND_TRAIL.sub("", head)
         head = _IND_LEAD.sub("", head)
         if len(head) > 6:  # 县委常委到联系点调研 → 联系点调研: what is done, not who goes where
@@ -595,9 +658,13 @@ def _indicator(q: Quantity, ctx: _Context) -> str:
 def _body(q: Quantity, ctx: _Context) -> str:
     """The body a clause or sentence opens with, when it is made responsible (市委常委每年…)."""
     for s, _ in (ctx.clause(q.number_start), ctx.sentence(q.number_start)):
-        m = _BODY.match(ctx.text, s, min(q.start, s + 24))
-        if m:
-            return m.group("body")
+        key = (s, min(q.start, s + 24))
+        found = ctx.bodies.get(key)
+        if found is None:
+            m = _BODY.match(ctx.text, *key)
+            found = ctx.bodies[key] = m.group("body") if m else ""
+        if found:
+            return found
     return ""
 
 
@@ -621,6 +688,7 @@ def _judge(
             pos = e
         spans.append((pos, len(text)))
     for s, e in spans:
+        ctx.index(s, e)
         for q in find_quantities(text, s, e):
             reason = _reject_reason(q, ctx)
             if not reason:
@@ -660,11 +728,8 @@ def extract_targets(doc: Document, *, slogans: Sequence[Slogan] | None = None) -
             comparator = ctx.clause_comparator(q)
             if comparator:
                 rule += "+clause"
-        text = q.text
-        if q.end == q.unit_end:
-            text = text.rstrip()
         yield Target(
-            doc=doc.doc, text=text, value=q.value, value_max=q.value_max, unit=_canonical_unit(q.unit),
+            doc=doc.doc, text=q.text, value=q.value, value_max=q.value_max, unit=_canonical_unit(q.unit),
             comparator=comparator or "=", period=ctx.period(q)[0], placeholder=q.placeholder,
             path=doc.path_at(q.start), start=q.start, end=q.end, indicator=_indicator(q, ctx),
             body=_body(q, ctx), rule=rule,

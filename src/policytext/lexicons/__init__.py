@@ -46,7 +46,7 @@ def target_comparators() -> tuple[dict[str, str], ...]:
 
 @functools.cache
 def target_periods() -> tuple[dict[str, str], ...]:
-    """periods.tsv: id, pattern, note."""
+    """periods.tsv: id, pattern, starts, example, note."""
     return tuple(read_tsv("periods.tsv"))
 
 
