@@ -58,6 +58,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--jobs", type=int, default=os.cpu_count())
     ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--memory-limit", default="", help="DuckDB memory_limit for the writer, e.g. 256MB")
     ap.add_argument("--keep", action="store_true", help="keep the generated files and the store")
     args = ap.parse_args()
 
@@ -89,12 +90,16 @@ def main() -> None:
 
     t0 = time.perf_counter()
     with Corpus(work / "bench.duckdb") as corpus:
+        if args.memory_limit:
+            corpus.con.execute(f"SET memory_limit = '{args.memory_limit}'")
         stats = corpus.ingest([docs], jobs=args.jobs, batch=args.batch, on_result=progress)
         n_items = corpus.con.execute("SELECT count(*) FROM items").fetchone()[0]
     elapsed = time.perf_counter() - t0
     size = sum(p.stat().st_size for p in work.glob("bench.duckdb*"))
     print(f"ingest: {stats} in {elapsed:.1f} s = {args.docs / elapsed:.1f} docs/s "
           f"({chars / elapsed / 1e6:.2f} M chars/s), jobs={args.jobs}, batch={args.batch}")
+    if stats.failures:
+        print(f"first failure: {stats.failures[0].path}: {stats.failures[0].cause}")
     print(f"items stored: {n_items}; store size {size / 2**20:.1f} MB")
     print("writer RSS: " + ", ".join(f"{int(f * 100)}% {mb:.0f} MB" for f, mb in rss))
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

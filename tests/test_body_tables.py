@@ -70,3 +70,14 @@ def test_body_matrix_roles_and_grouping():
     assert list(body_matrix(docs, by="doc").columns) == ["x1", "x2", "x3"]
     with pytest.raises(ValueError, match="by must be"):
         body_matrix(docs, by="year")
+
+
+def test_table_rows_read_by_the_extractor_count_once():
+    from policytext.types import Item
+
+    it = Item("t", "1", 1, "一、", 1, "建立台账", "建立台账。", 0, 10, is_task=True)
+    d = Document("t", "", "txt", "x" * 40, items=[it],
+                 bodies=[Body("t", "县委组织部", "县委组织部", "lead", "1", 30, 35, rule="table.lead")],
+                 table_tasks=[TableTask("t", 1, 1, "建立台账", "", ("县委组织部",), ("县财政局",), "3月底", path="1")])
+    row = bodies_with_tasks([d]).set_index("name").loc["县委组织部"]
+    assert row["n_lead"] == 1 and row["tasks"] == "建立台账" and row["paths"] == "1"

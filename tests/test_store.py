@@ -213,6 +213,17 @@ def test_killed_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_path
         assert resumed == snapshot(c)
 
 
+def test_files_over_the_time_limit_fail_and_a_rerun_adds_them(docs_dir: Path, tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.duckdb") as c:
+        first = c.ingest([docs_dir], jobs=2, timeout=1e-6)
+        assert first.failed >= 1 and first.added + first.failed == 4
+        assert all("longer than" in f.cause for f in first.failures)
+        assert len(c.table("errors")) == first.failed
+        second = c.ingest([docs_dir], jobs=2)
+        assert (second.added, second.unchanged, second.failed) == (first.failed, first.added, 0)
+        assert c.table("errors").empty
+
+
 def test_ingest_command(docs_dir: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

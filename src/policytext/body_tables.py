@@ -66,28 +66,37 @@ def bodies_with_tasks(docs: Iterable[Document]) -> pd.DataFrame:
         by_name: dict[str, list] = defaultdict(list)
         for b in d.bodies:
             by_name[b.name].append(b)
-        table_tasks: dict[str, list[str]] = defaultdict(list)
+        # Rows of an attachment table: the extractor reads them too (rule table.lead/table.support);
+        # doc.table_tasks adds the rows it did not read, and the task text of rows matched to no item.
+        read_table = any(b.rule.startswith("table.") for b in d.bodies)
+        table_lead: dict[str, list[str]] = defaultdict(list)
+        table_support: Counter = Counter()
         for t in d.table_tasks:
             for unit in t.lead:
-                table_tasks[normalise_name(unit)].append(t.task)
-        for name in sorted(set(by_name) | set(table_tasks), key=lambda n: min(
-                (b.start for b in by_name.get(n, [])), default=len(d.text))):
+                if not read_table or not t.path:
+                    table_lead[normalise_name(unit)].append(t.task)
+            for unit in t.support:
+                if not read_table:
+                    table_support[normalise_name(unit)] += 1
+        names = set(by_name) | set(table_lead) | set(table_support)
+        for name in sorted(names, key=lambda n: min((b.start for b in by_name.get(n, [])), default=len(d.text))):
             found = by_name.get(name, [])
             roles = Counter(b.role for b in found)
+            roles["lead"] += 0 if read_table else len(table_lead.get(name, []))
+            roles["support"] += table_support.get(name, 0)
             paths: list[str] = []
             for b in found:
                 if b.role == "lead" and b.path not in paths:
                     paths.append(b.path)
-            tasks = [titles[p] for p in paths if p in titles] + table_tasks.get(name, [])
+            tasks = [titles[p] for p in paths if p in titles] + table_lead.get(name, [])
             first = found[0] if found else None
-            role = next((r for r in _RANK if roles.get(r)), "lead" if name in table_tasks else "")
             rows.append(
                 {
                     "doc": d.doc, "unit": d.unit, "name": name,
                     "texts": "、".join(dict.fromkeys(b.text for b in found)) or name,
                     "kind": first.kind if first else "", "level": first.level if first else "",
-                    "role": role, "n_lead": roles.get("lead", 0) + len(table_tasks.get(name, [])),
-                    "n_support": roles.get("support", 0), "n_mention": roles.get("mention", 0),
+                    "role": next((r for r in _RANK if roles.get(r)), ""),
+                    "n_lead": roles["lead"], "n_support": roles["support"], "n_mention": roles["mention"],
                     "paths": " ".join(paths), "tasks": "；".join(dict.fromkeys(tasks)),
                 }
             )

@@ -29,6 +29,8 @@ def ingest(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: every core).")] = None,
     units: Annotated[Path | None, typer.Option(
         "--units", help="CSV with columns doc or path, unit, level, region, year that override the extracted ones.")] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", help="Seconds after which a file still being extracted is given up (with --jobs > 1).")] = 300,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Add documents, with all their tables, to a corpus store (unchanged files are skipped).
@@ -40,7 +42,8 @@ def ingest(
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("--jobs must be at least 1")
     with Corpus(db) as corpus:
-        stats = corpus.ingest(paths, jobs=jobs, units=units, progress=not quiet and sys.stderr.isatty())
+        stats = corpus.ingest(paths, jobs=jobs, units=units, timeout=timeout,
+                              progress=not quiet and sys.stderr.isatty())
         total = len(corpus)
     typer.echo(f"{db}: {stats}; {total} documents stored", err=True)
     if stats.failures:

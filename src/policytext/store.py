@@ -228,30 +228,54 @@ def _extract_one(path: str, sha256: str) -> Extracted | Failed:
         return Failed(path, f"{type(exc).__name__}: {exc}")
 
 
-def _extract_stream(todo: list[tuple[str, str]], jobs: int) -> Iterator[Extracted | Failed]:
-    """Results of :func:`_extract_one` as they finish, with at most ``2 * jobs`` files in flight."""
+def _extract_stream(todo: list[tuple[str, str]], jobs: int,
+                    timeout: float | None = None) -> Iterator[Extracted | Failed]:
+    """Results of :func:`_extract_one` as they finish, with at most ``2 * jobs`` files in flight.
+
+    A file still unfinished ``timeout`` seconds after it was handed out (a pathological document)
+    becomes a :class:`Failed`: the workers are stopped, and the other files in flight go to a new pool.
+    """
     if jobs <= 1:
         for path, sha in todo:
             yield _extract_one(path, sha)
         return
     import multiprocessing
+    import time
+    from collections import deque
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
+    queue = deque(todo)
     # spawn: the writer holds an open DuckDB connection whose threads must not be forked.
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending: set = set()
-        it = iter(todo)
-        while True:
-            while len(pending) < 2 * jobs:
-                nxt = next(it, None)
-                if nxt is None:
+    context = multiprocessing.get_context("spawn")
+    while queue:
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            pending: dict = {}  # future → (path, sha), handed-out time
+            while queue or pending:
+                while len(pending) < 2 * jobs and queue:
+                    item = queue.popleft()
+                    pending[pool.submit(_extract_one, *item)] = (item, time.monotonic())
+                done, _ = wait(pending, timeout=1.0 if timeout else None, return_when=FIRST_COMPLETED)
+                broken = False
+                for fut in done:
+                    item, _ = pending.pop(fut)
+                    try:
+                        yield fut.result()
+                    except BrokenProcessPool:  # a worker died (out of memory, a crash in a C library)
+                        broken = True
+                        yield Failed(item[0], "a worker process died while this file was in flight (rerun to retry)")
+                if broken:
+                    queue.extendleft(reversed([item for item, _ in pending.values()]))
                     break
-                pending.add(pool.submit(_extract_one, *nxt))
-            if not pending:
-                return
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                yield fut.result()
+                now = time.monotonic()
+                overdue = [f for f, (_, t) in pending.items() if timeout and now - t > timeout]
+                if overdue:
+                    for f in overdue:
+                        yield Failed(pending.pop(f)[0][0], f"extraction took longer than {timeout:g} s")
+                    queue.extendleft(reversed([item for item, _ in pending.values()]))
+                    for proc in list(getattr(pool, "_processes", {}).values()):
+                        proc.kill()  # a worker stuck in a regular expression cannot be interrupted otherwise
+                    break
 
 
 @dataclass
@@ -279,6 +303,7 @@ class Corpus:
     Args:
         path: the DuckDB file; created with every table when missing.
         read_only: open without taking the write lock (for reading while nothing writes).
+        memory_limit: cap of DuckDB's page cache for a file store ("" for DuckDB's default, 80 % of RAM).
 
     Raises:
         StoreError: the file cannot be opened (locked by another process, not a DuckDB file).
@@ -289,12 +314,15 @@ class Corpus:
         0
     """
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False):
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False, memory_limit: str = "512MB"):
         import duckdb
 
         self.path = str(path)
+        # DuckDB caches pages up to 80 % of RAM by default, which looks like a leak during a long ingest;
+        # a file store spills to disk instead, so its cache can be capped (an in-memory one cannot).
+        config = {"memory_limit": memory_limit} if self.path != ":memory:" and memory_limit else {}
         try:
-            self.con: duckdb.DuckDBPyConnection = duckdb.connect(self.path, read_only=read_only)
+            self.con: duckdb.DuckDBPyConnection = duckdb.connect(self.path, read_only=read_only, config=config)
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"{self.path}: cannot open the corpus store: {exc}") from exc
         if not read_only:
@@ -362,10 +390,10 @@ class Corpus:
         doc = Document(doc=meta[0], path=meta[1], format=meta[2], text=meta[3], unit=meta[4] or "",
                        title=meta[5] or "", year=meta[6], sha256=meta[7])
         for name, cls in _RECORD_CLASSES.items():
-            names = [f.name for f in fields(cls)]
-            rows = self.con.execute(
-                f"SELECT {', '.join(repr(n).replace(chr(39), chr(34)) for n in names)} FROM {name} "
-                "WHERE doc = ? ORDER BY start", [doc_id]).fetchall()
+            stored = {c for c, _ in table_schema(name)}
+            names = [f.name for f in fields(cls) if f.name in stored]  # a field COLUMNS lacks keeps its default
+            cols = ", ".join('"' + n + '"' for n in names)
+            rows = self.con.execute(f"SELECT {cols} FROM {name} WHERE doc = ? ORDER BY start", [doc_id]).fetchall()
             recs = []
             for row in rows:
                 kw = {n: (tuple(v) if isinstance(v, list) else v) for n, v in zip(names, row, strict=True)}
@@ -382,6 +410,7 @@ class Corpus:
         jobs: int | None = None,
         units: str | Path | dict[str, UnitInfo] | None = None,
         batch: int = 32,
+        timeout: float | None = 300,
         progress: bool = False,
         on_result: Callable[[str, str], None] | None = None,
     ) -> IngestStats:
@@ -393,6 +422,7 @@ class Corpus:
             units: a units CSV (or its parsed rows) whose unit/level/region/year override the extracted ones;
                 also applied to documents already stored.
             batch: documents written per transaction.
+            timeout: seconds after which a file still being extracted is given up as failed (with ``jobs`` > 1).
             progress: show a progress bar on standard error.
             on_result: called with (path, "added" | "replaced" | "unchanged" | "failed: cause") per file.
         """
@@ -426,7 +456,7 @@ class Corpus:
             bar = tqdm(total=len(files), initial=stats.unchanged, unit="doc", desc="ingest", leave=False)
         writer = _BatchWriter(self, unit_rows, by_path, taken, stats, on_result)
         try:
-            for result in _extract_stream(todo, jobs or os.cpu_count() or 1):
+            for result in _extract_stream(todo, jobs or os.cpu_count() or 1, timeout):
                 writer.add(result)
                 if len(writer) >= batch:
                     writer.flush()

@@ -56,6 +56,13 @@ DEV = [
     ("牵头单位：省发展改革委；配合单位：省财政厅、省教育厅",
      [("省发展改革委", "lead"), ("省财政厅", "support"), ("省教育厅", "support")]),
     ("建立党员积分台账，县委组织部（牵头）、各乡镇党委负责。", [("县委组织部", "lead"), ("乡镇党委", "lead")]),
+    ("一、考核对象\n各乡镇党委、县直各部门党组（党委）。", [("乡镇党委", "lead"), ("县直各部门党组(党委)", "lead")]),
+    ("考核结果报县委常委会审定后通报。", [("县委常委会", "lead")]),
+    # bare places take the organ of the last member of their list, but not a class of bodies
+    ("各市（州）、县（市、区）人民政府要落实配套资金。",
+     [("市(州)人民政府", "lead"), ("县(市、区)人民政府", "lead")]),
+    ("各县（市）区、市直有关单位要抓好落实。", [("县(市)区", "lead"), ("市直有关单位", "lead")]),
+    ("贯彻落实中央和省市县委关于机关建设的部署。", [("中央", "mention"), ("省市县委", "mention")]),
     # lists of department stems: a shared head, or each stem standing for its department
     ("经组织、人社部门审核后公示。", [("组织部门", "lead"), ("人社部门", "lead")]),
     ("县委各部委、发展改革、财政、教育等部门要密切配合。",

@@ -50,8 +50,8 @@ _ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|统称|称)[“\"「]?([
 # Labels of lists of bodies in notes and tables: （牵头单位：…；配合单位：…） 责任单位：…
 _NOTE = re.compile(
     r"(牵头|主责|主办|责任|负责|实施|承办|配合|协办|协助|参与)(?:单位|部门|科室|处室|领导|人)\s*[:：]\s*"
+    r"|(考核对象|考评对象|责任主体|实施主体)\s*(?:[:：]\s*|\n)"  # 一、考核对象⏎各乡镇党委、…
 )
-_NOTE_END = re.compile(r"[；;。\n）)]")
 # What joins members of a list: 组织部门、宣传部门和统战部门.
 _LIST_SEPARATORS = ("、", "和", "及", "以及", "与", "或", "，各")
 # What may end a list: 发展改革、人社、财政等部门.
@@ -196,6 +196,7 @@ def _groups(text: str, cands: list[Candidate]) -> list[tuple[list[Candidate], in
 
 def _share_head(text: str, group: list[Candidate], after: int) -> list[Candidate]:
     """Resolve bare stems in a list: 组织、民政部门 → 组织部门; 发展改革、人社等部门 → 发展改革, 人社."""
+    _share_organ(text, group)
     stems = [c for c in group if c.shape == "stem"]
     if not stems:
         return group
@@ -217,6 +218,33 @@ def _share_head(text: str, group: list[Candidate], after: int) -> list[Candidate
                 c.name_text = text[c.start : c.end] + heads[0].text
             return group
     return [c for c in group if c.shape != "stem"]
+
+
+def _share_organ(text: str, group: list[Candidate]) -> None:
+    """Bare places in a list take the organ of the last member: 各市（州）、县（市、区）人民政府要… names
+    市（州）人民政府 too. Not a class (各县（市）区、市直有关单位: 有关单位 is no organ of the 县区), and
+    not after 市直/县级 (organs under a level, not the level's own)."""
+    last = group[-1]
+    if len(group) < 2 or last.shape != "body":
+        return
+    toks = [t for t in last.tokens if t.term.category != "scope"]
+    k = 0
+    while k < len(toks) and toks[k].term.category in ("place", "bracket"):
+        k += 1
+    organ = toks[k:]
+    if (
+        k == 0
+        or not organ
+        or toks[0].text.endswith(("直", "级"))
+        or any(t.term.generic for t in organ)
+    ):
+        return
+    tail = text[organ[0].start : last.end]
+    for c in group[:-1]:
+        if c.shape == "place" and not c.authority:  # 中央 stays 中央 in 中央和省市县委
+            c.shape = "body"
+            c.tokens = c.tokens + organ
+            c.name_text = text[c.start : c.end] + tail
 
 
 def _group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> tuple[str, str] | None:
@@ -274,13 +302,29 @@ def _group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> 
     return None
 
 
+def _note_end(text: str, pos: int) -> int:
+    """Where a labelled list ends: at ；。 or a line end, or at the ） that closes the note (not one
+    that closes a bracket inside a name, as in 县直各部门党组（党委）)."""
+    depth = 0
+    for i in range(pos, min(len(text), pos + 300)):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch in "；;。\n":
+            return i
+    return min(len(text), pos + 300)
+
+
 def _note_bodies(text: str, cands: list[Candidate]) -> Iterator[Found]:
     """Bodies in labelled lists: （牵头单位：A；配合单位：B、C）, 责任单位：A、B."""
     starts = [c.start for c in cands]
     for m in _NOTE.finditer(text):
-        label = m.group(1)
-        end_m = _NOTE_END.search(text, m.end())
-        end = end_m.start() if end_m else len(text)
+        label = m.group(1) or "主责"  # the bodies a scheme applies to are responsible for it
+        end = _note_end(text, m.end())
         i = bisect.bisect_left(starts, m.end())
         members = []
         while i < len(cands) and cands[i].end <= end:

@@ -39,6 +39,9 @@ _PLACEHOLDER = r"[XＸx×某]{1,3}(?:自治区|自治州|自治县|新区|街道
 _PLACEHOLDER_UNIT = r"[XＸx×某]{1,3}(?=[局委办厅部处科室所站院公集])"
 # 分管党建工作的副书记: a portfolio clause before a role.
 _PORTFOLIO = r"分管[\u4e00-\u9fff、]{1,12}?的"
+# Patterns with characters no term starts with, matched in a second pass when those characters occur.
+_RARE = re.compile(f"(?P<placeholder>{_PLACEHOLDER})|(?P<unit>{_PLACEHOLDER_UNIT})|(?P<portfolio>{_PORTFOLIO})")
+_RARE_CHARS = "XＸx×某分"
 # Characters next to a bare stem that make it a member of a list (发展改革、人社等部门).
 _LIST_CHARS = set("、和及与等以")
 
@@ -72,8 +75,8 @@ class Lexicon:
 
     terms: dict[str, Term]
     words: dict[str, frozenset[str]]
-    name_re: re.Pattern
-    word_re: re.Pattern
+    name_re: re.Pattern  # every term, longest first
+    word_re: re.Pattern  # the words around names
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -151,14 +154,9 @@ def lexicon() -> Lexicon:
         terms[special] = Term(special, "head", "party", "", True, rule="special:党(工)委")
     for special in ("专（兼）职", "专(兼)职"):  # full- or part-time
         terms[special] = Term(special, "mod", rule="special:专(兼)职")
-    # The set of first characters in front lets the engine reject most positions with one test; the
-    # placeholders come after the terms, as no term starts with their characters.
-    first = sorted({t[0] for t in terms} | set("分XＸx×某"))
-    name_re = re.compile(
-        f"(?=[{''.join(re.escape(c) for c in first)}])"
-        f"(?:(?P<term>{_bucketed_trie_regex(terms)})|(?P<placeholder>{_PLACEHOLDER})|"
-        f"(?P<unit>{_PLACEHOLDER_UNIT})|(?P<portfolio>{_PORTFOLIO}))"
-    )
+    # The set of first characters in front lets the engine reject most positions with one test.
+    first = "".join(re.escape(c) for c in sorted({t[0] for t in terms}))
+    name_re = re.compile(f"(?=[{first}]){_bucketed_trie_regex(terms)}")
     all_words = set().union(*words.values())
     word_re = re.compile(_trie_regex(all_words))
     return Lexicon(terms, {c: frozenset(w) for c, w in words.items()}, name_re, word_re)
@@ -184,29 +182,36 @@ def name_tokens(text: str, *, places: Iterable[str] = (), lex: Lexicon | None = 
     ['市', '教育', '局', '党组']
     """
     lex = lex or lexicon()
-    out: list[Token] = []
     terms = lex.terms
-    for m in lex.name_re.finditer(text):
-        s = m.group()
-        kind = m.lastgroup
-        if kind == "term":
-            out.append(Token(m.start(), m.end(), s, terms[s]))
-            continue
-        if kind == "placeholder":
-            term = _placeholder_term(s)
-        elif kind == "unit":
-            term = Term(s, "stem", rule="placeholder-unit")
-        else:
-            term = Term(s, "mod", rule="portfolio")
-        out.append(Token(m.start(), m.end(), s, term))
-    extra = [p for p in places if p and p not in lex.terms]
-    if extra:
-        pat = re.compile("|".join(re.escape(p) for p in sorted(extra, key=len, reverse=True)))
-        found = [Token(m.start(), m.end(), m.group(), _placeholder_term(m.group())) for m in pat.finditer(text)]
-        if found:
-            taken = [(t.start, t.end) for t in found]
-            out = [t for t in out if not any(s < t.end and t.start < e for s, e in taken)] + found
-            out.sort(key=lambda t: t.start)
+    out = [Token(m.start(), m.end(), s, terms[s]) for m in lex.name_re.finditer(text) for s in (m.group(),)]
+    # Rare patterns go in a second pass, only when their characters occur; they replace the terms
+    # they overlap (某县 is one place, not 某 + 县).
+    extra: list[Token] = []
+    if any(ch in text for ch in _RARE_CHARS):
+        for m in _RARE.finditer(text):
+            s, kind = m.group(), m.lastgroup
+            if kind == "placeholder":
+                term = _placeholder_term(s)
+            elif kind == "unit":
+                term = Term(s, "stem", rule="placeholder-unit")
+            else:
+                term = Term(s, "mod", rule="portfolio")
+            extra.append(Token(m.start(), m.end(), s, term))
+    own = [p for p in places if p and p not in terms]
+    if own:
+        pat = re.compile("|".join(re.escape(p) for p in sorted(own, key=len, reverse=True)))
+        extra.extend(Token(m.start(), m.end(), m.group(), _placeholder_term(m.group())) for m in pat.finditer(text))
+    if extra:  # scan again between the rare tokens, so that no term runs across one
+        extra.sort(key=lambda t: (t.start, -t.end))
+        out, pos = [], 0
+        for rare in extra:
+            if rare.start < pos:
+                continue  # overlaps the previous one
+            out.extend(Token(m.start(), m.end(), m.group(), terms[m.group()])
+                       for m in lex.name_re.finditer(text, pos, rare.start))
+            out.append(rare)
+            pos = rare.end
+        out.extend(Token(m.start(), m.end(), m.group(), terms[m.group()]) for m in lex.name_re.finditer(text, pos))
     return out
 
 

@@ -28,15 +28,19 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lexicons import slogan_rules
 from ..outline import match_marker
+from ..types import Item
 
 _RULES = slogan_rules()
 #: Longest first, so that 建立健全 goes before 建立.
 _LEAD = tuple(sorted(_RULES["lead"], key=len, reverse=True))
+_LEAD_AT = re.compile("|".join(map(re.escape, _LEAD)))
 _SUFFIX = _RULES["suffix"]
+_LINK = tuple(_RULES["link"])
 _MEASURES = "".join(_RULES["measure"])
 _OPEN, _CLOSE = "“（(《【「『", "”）)》】」』"
 _PUNCT = " \t\u3000，,。；;：:、.．\"'"
@@ -75,12 +79,17 @@ class _Marker:
 
 
 class Context:
-    """A document's text and what the strategies share: mention spans, lines, outline markers."""
+    """A document's text and what the strategies share: mention spans and numbered headings.
 
-    def __init__(self, text: str, mention_spans: list[tuple[int, int]]):
+    The headings come from the document's outline items when it has them (``items``), else
+    from the lines that start with an outline marker, read with the outline's own rules.
+    """
+
+    def __init__(self, text: str, mention_spans: list[tuple[int, int]], items: Sequence[Item] = ()):
         self.text = text
         self.spans = sorted(mention_spans)
         self._starts = [s for s, _ in self.spans]
+        self._items = [it for it in items if it.kind == "heading"]
 
     def _near(self, a: int, b: int) -> list[tuple[int, int]]:
         # Formulas are short: a span that reaches [a, b) starts at most _LONGEST before it.
@@ -98,7 +107,17 @@ class Context:
 
     @functools.cached_property
     def markers(self) -> list[_Marker]:
-        """Lines that start with an outline marker (一、 （一） 1. …), read with the outline's own rules."""
+        """Numbered headings in order; siblings share a ``family``."""
+        text = self.text
+        if self._items:
+            out = []
+            for it in self._items:
+                line_end = text.find("\n", it.start)
+                line_end = len(text) if line_end < 0 else line_end
+                line_start = text.rfind("\n", 0, it.start) + 1
+                title = it.start + len(it.marker) if text.startswith(it.marker, it.start) else it.start
+                out.append(_Marker(line_start, line_end, f"{it.parent}|{it.level}", it.number, title))
+            return out
         out = []
         pos = 0
         for line in self.text.split("\n"):
@@ -109,9 +128,14 @@ class Context:
             pos += len(line) + 1
         return out
 
+    @functools.cached_property
+    def _marker_starts(self) -> list[int]:
+        return [mk.start for mk in self.markers]
+
     def next_marker_line(self, pos: int) -> int:
         """Start of the first marker line after ``pos`` (the end of the text when there is none)."""
-        return next((mk.start for mk in self.markers if mk.start > pos), len(self.text))
+        i = bisect.bisect_right(self._marker_starts, pos)
+        return self._marker_starts[i] if i < len(self._marker_starts) else len(self.text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -140,6 +164,11 @@ def split_top(s: str, seps: str) -> list[str]:
     return parts
 
 
+def _has_top(s: str, chars: str) -> bool:
+    """Whether ``s`` holds one of ``chars`` outside quotation marks and brackets."""
+    return bool(chars) and len(split_top(s, chars)) > 1
+
+
 def clean(part: str) -> str:
     """A component without the punctuation, 即 and trailing 等 around it."""
     part = part.strip(_PUNCT)
@@ -150,17 +179,23 @@ def clean(part: str) -> str:
     return part.strip(_PUNCT)
 
 
-def strip_lead(part: str, head: str = "") -> str:
+def strip_lead(part: str, head: str = "", *, short_rest: int = 1) -> str:
     """Drop the verbs and adverbs that open a clause (在点 → 点; 扎实开展联系服务A → A), keeping ``head``.
 
-    >>> strip_lead("进一步细化问题清单"), strip_lead("进一步提高思想认识", "进一步")
-    ('问题清单', '进一步提高思想认识')
+    A one-character word (在, 将) is dropped only when ``short_rest`` characters or more are left
+    (or just the head), so that a phrase such as 在建清单 can keep its 在.
+
+    >>> strip_lead("进一步细化问题清单"), strip_lead("进一步提高思想认识", "进一步"), strip_lead("在建清单", short_rest=4)
+    ('问题清单', '进一步提高思想认识', '在建清单')
     """
     while True:
-        word = next((w for w in _LEAD if part.startswith(w) and len(part) > len(w)), "")
-        if not word or (head and head not in part[len(word) :]):
+        m = _LEAD_AT.match(part)
+        if not m:
             return part
-        part = part[len(word) :]
+        rest = part[m.end() :]
+        if not rest or (head and head not in rest) or (m.end() == 1 and len(rest) < short_rest and rest != head):
+            return part
+        part = rest
 
 
 def _parallel_prefix(parts: list[str], n: int) -> list[str] | None:
@@ -210,11 +245,16 @@ def _body_after(text: str, cue: re.Match[str]) -> tuple[str, bool]:
 _INTO_LABEL = re.compile(r"的?[“「][^”」]{1,10}[”」][\u4e00-\u9fff]{0,6}$")
 
 
+#: Separators from the weakest to the strongest, with those a part may not hold when split by them:
+#: a list split at 、 whose parts hold ， was cut at the wrong level.
+_SEPARATORS = (("、", "，,；;"), ("，,", "；;"), ("；;", ""), ("、，,", "；;"), ("，,；;", ""))
+
+
 def _split_exact(body: str, expected: int, seps_extra: str = "") -> list[str] | None:
-    for seps in ("、", "，,", "；;", "、，,", "，,；;"):
+    for seps, stronger in _SEPARATORS:
         parts = [p for p in (clean(x) for x in split_top(body, seps + seps_extra)) if p]
         parts = _parallel_prefix(parts, expected) or parts
-        if len(parts) == expected and all(len(p) <= 50 for p in parts):
+        if len(parts) == expected and all(len(p) <= 50 and not _has_top(p, stronger) for p in parts):
             # A–E的“5个1”主题活动: the last item of a list that closes into a label ends before it.
             return [clean(_INTO_LABEL.sub("", p)) or p for p in parts]
     return None
@@ -236,8 +276,8 @@ def definition_after(text: str, pos: int, expected: int | None, *, exact: bool =
     if not cue or any(c in cue.group(1) for c in "和与及、"):
         return None
     body, open_end = _body_after(text, cue)
-    if not body.strip():
-        return None
+    if not body.strip() or "一是" in body[:12]:
+        return None  # “四件大事”：一是…；二是…  is an enumeration (def.enum)
     if expected is not None:
         found = _split_exact(body, expected)
         if found:
@@ -255,7 +295,7 @@ def definition_after(text: str, pos: int, expected: int | None, *, exact: bool =
     if exact or cue.group(2) not in "：:（(":
         return None
     parts = [p for p in (clean(x) for x in split_top(body, "、")) if p]
-    if 2 <= len(parts) <= 12 and all(len(p) <= 25 for p in parts):
+    if 2 <= len(parts) <= 12 and all(len(p) <= 20 and not _has_top(p, "，,；;") for p in parts):
         return parts
     return None
 
@@ -284,7 +324,7 @@ def _align_first(items: list[str]) -> list[str]:
     return [first, *rest]
 
 
-def definition_before(ctx: Context, start: int, expected: int | None) -> list[str] | None:
+def definition_before(ctx: Context, start: int, expected: int | None, *, quoted_only: bool = False) -> list[str] | None:
     """The parts listed right before a formula that starts at ``start``, or None.
 
     >>> definition_before(Context("承担宣传员、组织员、信息员等“三员”职责", []), 14, 3)
@@ -295,20 +335,28 @@ def definition_before(ctx: Context, start: int, expected: int | None) -> list[st
     text = ctx.text
     j = start - 1 if start and text[start - 1] in "“「『\"" else start
     pre = text[max(0, j - 240) : j]
-    closed = bool(_CONNECTOR_END.search(pre))
-    pre = _CONNECTOR_END.sub("", pre)
+    connector = _CONNECTOR_END.search(pre, max(0, len(pre) - 2))
+    closed = connector is not None  # A、B、C等“三X”: 等 closes the list
+    pre = pre[: connector.start()] if connector else pre
     if not pre or pre[-1] in "、，,和与及":
         return None  # the formula is itself one item of a list
-    m = re.search(r"[”」』](的[\u4e00-\u9fff]{0,5})?$", pre)
-    if m:  # “A、B、C”这“五化” / “A、B，C”的机关党建“四不两直”
-        close = m.start()
+    tail = pre[-7:]
+    de = tail.rfind("的")
+    close = len(pre) - 1 if pre[-1] in "”」』" else -1
+    if close < 0 and de >= 1 and tail[de - 1] in "”」』" and _is_cjk(tail[de + 1 :]):
+        close = len(pre) - len(tail) + de - 1
+    if close < 0 and not any(c in pre[-120:] for c in "、和及与"):
+        return None  # no list, and no quoted list, stands right before it
+    if close >= 0:  # “A、B、C”这“五化” / “A、B，C”的机关党建“四不两直”
         opening = max(pre.rfind(c, 0, close) for c in "“「『")
         if opening < 0:
             return None
         seg_start = j - len(pre) + opening + 1
         items = [clean(x) for x in split_top(pre[opening + 1 : close], "、，,；;")]
+    elif quoted_only:
+        return None
     else:
-        seg = re.split(r"[。；;：:！？!?\n，,]", pre)[-1]
+        seg = pre[max(pre.rfind(c) for c in "。；;：:！？!?\n，,") + 1 :]
         seg_start = j - len(seg)
         items = [clean(x) for x in split_top(seg, "、")]
         if len(items) == expected - 1:
@@ -327,11 +375,19 @@ def definition_before(ctx: Context, start: int, expected: int | None) -> list[st
     items = [clean(x) for x in items]
     if len(items) != expected or not all(0 < len(x) <= 40 and _balanced(x) for x in items):
         return None
+    if any(c.isdigit() for x in items for c in x):
+        return None  # 10所学校、12个专业群入选“双高计划”: counts, not parts
+    if all(x in _LEAD for x in items) or items[-1].endswith(_LINK):
+        return None  # 坚持和落实“两个毫不动摇” / 事故起数、死亡人数实现“双下降”: verbs, a predicate
     return _align_first(items)
 
 
+def _is_cjk(s: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in s)
+
+
 def _balanced(s: str) -> bool:
-    return all(s.count(o) == s.count(c) for o, c in zip(_OPEN, _CLOSE) if o != c)
+    return all(s.count(o) == s.count(c) for o, c in zip(_OPEN, _CLOSE, strict=True) if o != c)
 
 
 # --------------------------------------------------------------------------------------------
@@ -344,6 +400,9 @@ def definition_enum(ctx: Context, pos: int, expected: int | None) -> list[str] |
     if not expected or expected < 2:
         return None
     end = min(ctx.next_marker_line(pos), pos + 3000)
+    first = min((i for i in (ctx.text.find("一是", pos, end), ctx.text.find("第一", pos, end)) if i >= 0), default=-1)
+    if first < 0 or first - pos > 600:
+        return None
     window = ctx.text[pos:end]
     titles: list[str] = []
     for m in _ENUM.finditer(window):
@@ -352,15 +411,33 @@ def definition_enum(ctx: Context, pos: int, expected: int | None) -> list[str] |
             if titles:
                 break
             continue
-        if not titles and m.start() > 400:
+        if not titles and not _introduces(ctx, pos, pos + m.start()):
             return None
         rest = window[m.end() :]
         titles.append(clean(re.split(r"[，,；;。：:\n]", rest, maxsplit=1)[0]))
     return titles if len(titles) == expected and all(titles) else None
 
 
+def _introduces(ctx: Context, pos: int, enum_start: int) -> bool:
+    """Whether a formula ending at ``pos`` introduces an enumeration starting at ``enum_start``.
+
+    It does when nothing but its own sentence stands between (…要做到“三个进一步”：一是…), or
+    when it stands in a heading's title and the enumeration in that heading's text.
+    """
+    between = ctx.text[pos:enum_start]
+    if "。" not in between.rstrip("。；; \n"):
+        return enum_start - pos <= 200
+    line_start = ctx.text.rfind("\n", 0, pos) + 1
+    in_title = any(mk.start == line_start and "。" not in ctx.text[mk.title_start : pos] for mk in ctx.markers)
+    return in_title and enum_start - pos <= 600
+
+
 def definition_headings(ctx: Context, pos: int, head: str, expected: int | None) -> list[str] | None:
-    """The next run of ``expected`` numbered headings whose titles name ``head`` (构建…体系 ×7)."""
+    """The next run of ``expected`` sibling headings whose titles name ``head`` (构建…体系 ×7).
+
+    Only the first run of each family of headings counts, and it must begin within a few
+    thousand characters of the formula.
+    """
     if not expected or expected < 2 or len(head) < 2:
         return None
     runs: dict[str, list[_Marker]] = {}
@@ -368,22 +445,20 @@ def definition_headings(ctx: Context, pos: int, head: str, expected: int | None)
     for mk in ctx.markers:
         if mk.start <= pos or mk.family in done:
             continue
-        if mk.start - pos > 4000 and mk.family not in runs:
-            break
-        title = re.split(r"[。；;]", ctx.text[mk.title_start : mk.end], maxsplit=1)[0]
-        run = runs.setdefault(mk.family, [])
-        if head in title and (not run or mk.number == run[-1].number + 1):
-            run.append(mk)
+        run = runs.get(mk.family)
+        if run is None and mk.start - pos > 4000:
+            if not runs:
+                break
             continue
-        if run:
-            done.add(mk.family)
+        title = re.split(r"[。；;]", ctx.text[mk.title_start : mk.end], maxsplit=1)[0]
+        if head in title and (not run or mk.number == run[-1].number + 1):
+            runs.setdefault(mk.family, []).append(mk)
+        elif run:
             if len(run) == expected:
                 return _heading_parts(ctx, run, head)
-            runs[mk.family] = []
-    for run in runs.values():
-        if len(run) == expected:
-            return _heading_parts(ctx, run, head)
-    return None
+            done.add(mk.family)
+            del runs[mk.family]
+    return next((_heading_parts(ctx, run, head) for run in runs.values() if len(run) == expected), None)
 
 
 def _heading_parts(ctx: Context, run: list[_Marker], head: str) -> list[str]:
@@ -409,7 +484,7 @@ def _phrases(ctx: Context, lo: int, hi: int, head: str) -> list[tuple[int, int, 
             marker = match_marker(text, s)
             s = marker.end if marker and marker.end <= i else s
         if not ctx.inside_mention(i, end) and end - s > len(head):
-            phrase = strip_lead(text[s:end], head)
+            phrase = strip_lead(text[s:end], head, short_rest=4)
             if len(phrase) > len(head):
                 out.append((s, end, phrase))
         i = text.find(head, end, hi)
@@ -468,7 +543,7 @@ def definition_digits(
             seen.append(m)
         if len(seen) == len(digits):
             break
-    if len(seen) == len(digits) and all(str(m[3]) == d for m, d in zip(seen, digits)):
+    if len(seen) == len(digits) and all(str(m[3]) == d for m, d in zip(seen, digits, strict=True)):
         return [m[2] for m in seen]
     return None
 
@@ -479,36 +554,35 @@ def find_components(
     expected: int | None,
     parts: tuple[tuple[int, str], ...],
     head: str,
-    digits: str,
-    mentions: list[tuple[int, int, str, int | None]],
+    *,
+    digits: str = "",
+    mentions: list[tuple[int, int, str, int | None]] = (),
+    explicit_only: bool = False,
 ) -> Found | None:
-    """Try each strategy over every mention (``spans``) of one formula; the first that fits wins."""
+    """Try each strategy over every mention (``spans``) of one formula; the first that fits wins.
+
+    ``digits`` (“12234”) tries def.digits first and nothing but def.colon after it; ``explicit_only``
+    (a formula the lexicon knows) tries def.colon and a quoted list right before it only, since a
+    list that merely stands near 四个意识 or 一带一路 is far more often something else than a new
+    definition of it.
+    """
     text = ctx.text
-    for a, b in spans:
-        found = definition_after(text, b, expected)
-        if found:
-            return Found(found, "def.colon")
+    strategies: list[tuple[str, object]] = []
     if digits:
-        for _, b in spans:
-            found = definition_digits(b, digits, mentions)
+        strategies.append(("def.digits", lambda a, b: definition_digits(b, digits, mentions)))
+    strategies.append(("def.colon", lambda a, b: definition_after(text, b, expected)))
+    if explicit_only:
+        strategies.append(("def.before", lambda a, b: definition_before(ctx, a, expected, quoted_only=True)))
+    if not digits and not explicit_only:
+        strategies += [
+            ("def.before", lambda a, b: definition_before(ctx, a, expected)),
+            ("def.enum", lambda a, b: definition_enum(ctx, b, expected)),
+            ("def.headings", lambda a, b: definition_headings(ctx, b, head, expected) if head else None),
+            ("def.harvest", lambda a, b: definition_harvest(ctx, b, parts) if parts else None),
+        ]
+    for rule, strategy in strategies:
+        for a, b in spans:
+            found = strategy(a, b)
             if found:
-                return Found(found, "def.digits")
-    for a, _ in spans:
-        found = definition_before(ctx, a, expected)
-        if found:
-            return Found(found, "def.before")
-    for _, b in spans:
-        found = definition_enum(ctx, b, expected)
-        if found:
-            return Found(found, "def.enum")
-    if head:
-        for _, b in spans:
-            found = definition_headings(ctx, b, head, expected)
-            if found:
-                return Found(found, "def.headings")
-    if parts:
-        for _, b in spans:
-            found = definition_harvest(ctx, b, parts)
-            if found:
-                return Found(found, "def.harvest")
+                return Found(found, rule)
     return None

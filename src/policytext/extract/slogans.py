@@ -63,6 +63,9 @@ _BLOCK = tuple(_RULES["block"])
 #: A Chinese numeral as formulas write it: 双, 十, 十一…十九, 一…九, 二十…: value checked afterwards.
 NUM_CN = "(?:双|十[一二三四五六七八九]?|[一二两三四五六七八九](?:十[一二三四五六七八九]?)?)"
 _NUM_CHARS = "一二两三四五六七八九十双百千万零〇"
+#: The scanning patterns below start with a character class, which lets the engine skip to the next
+#: numeral fast; what may not stand before a numeral (第, another numeral) is checked in Python.
+_NOT_BEFORE = _NUM_CHARS + "第0123456789０１２３４５６７８９.+＋"
 _CJK = "\u4e00-\u9fff"
 _PART = re.compile(rf"({NUM_CN})([^一二两三四五六七八九十双]*)")
 _ARABIC_PLUS = re.compile(r"(\d{1,3})((?:[+×][\dNnXx]{1,3})+)([" + _CJK + r"]{0,6})")
@@ -70,43 +73,46 @@ _ARABIC_HEAD = re.compile(r"(\d{1,3})([" + _CJK + r"]{1,6}?)(\d{1,3}[万千百]?
 _DIGITS = re.compile(r"\d{3,8}")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
-#: Quotation marks: “…” 「…」 『…』 and ASCII "…"; a paragraph break closes whatever is open.
-_QUOTE_CHAR = re.compile('[“”"「」『』\n]')
-_CLOSER = {"“": "”", "「": "」", "『": "』", '"': '"'}
+#: Quoted text: “…” 「…」 『…』 and ASCII "…", within a paragraph; a second opening mark restarts.
+_QUOTED = re.compile('“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|"[^"\n]*"')
+_CLOSING = re.compile("[”」』]")
 #: What may follow a quoted number that is a telephone number, not a formula (“12345”热线).
 _PHONE_AFTER = re.compile(r"[”\"」』]?(?:政务服务)?(?:便民)?(?:服务)?(?:热线|电话|专线|短信|报警|急救|平台热线)")
 
 #: N个 + a head no count has (增强四个意识, 做到五个必须, 两个毫不动摇).
 _ABSTRACT = re.compile(
-    rf"(?<![{_NUM_CHARS}第\d])({NUM_CN})个("
+    rf"({NUM_CN})个("
     + "|".join(sorted(map(re.escape, _RULES["head"]), key=len, reverse=True))
     + rf")([{_CJK}]{{0,2}}?)(?=[^{_CJK}]|的|和|与|及|等|为|上|中|$)"
 )
 #: N大 + a head that names a programme, up to a boundary: 实施六大工程, 构建七大体系, 八大提升行动.
 _BIG = re.compile(
-    rf"(?<![{_NUM_CHARS}第\d])({NUM_CN})大([{_CJK}]{{0,3}}?(?:"
+    rf"({NUM_CN})大([{_CJK}]{{0,3}}?(?:"
     + "|".join(sorted(map(re.escape, _RULES["big"]), key=len, reverse=True))
     + rf"))(?=[^{_CJK}]|的|和|与|及|等|为|上|中|建设|$)"
 )
 #: A numeral, a measure and a head right before a definition cue (两项重点工作：…, 一个中心：…).
 _DEFINED = re.compile(
-    rf"(?<![{_NUM_CHARS}第\d])({NUM_CN})([{''.join(_MEASURES)}])([{_CJK}]{{1,6}}?)"
+    rf"({NUM_CN})([{''.join(_MEASURES)}])([{_CJK}]{{1,6}}?)"
     r"(?=[”」』\"]?(?:[：:（(]|，即|,即|，就是))"
 )
+#: Where the three patterns above may start: a numeral followed by a measure word.
+_MEASURED = re.compile(rf"[一二两三四五六七八九十双][一二三四五六七八九十]{{0,2}}(?=[{''.join(_MEASURES)}])")
 #: A formula at the end of a clause inside a longer quotation (“突出一条主线，构建七大体系”).
 _CLAUSE_END = re.compile(rf"({NUM_CN})([{''.join(_MEASURES)}])([{_CJK}]{{1,4}})$")
 #: 5+1, 1+N, 1+2+4+N written anywhere; not arithmetic (1+1>2).
 _PLUS_ANYWHERE = re.compile(
-    r"(?<![\d.A-Za-z+＋])(\d{1,2}(?:[+＋](?:\d{1,2}|[NnXx](?![A-Za-z])))+)(?![\d.%A-Za-z=＝>＞<＜+＋])"
+    r"([0-9０-９]{1,2}(?:[+＋](?:\d{1,2}|[NnXx](?![A-Za-z])))+)(?![\d.%A-Za-z=＝>＞<＜+＋])"
 )
 #: One element of a run of Arabic formulas: 1项工程, 3个层级, 3年目标.
-_RUN_ELEMENT = rf"\d{{1,2}}[{''.join(_MEASURES)}年]?[{_CJK}]{{2,3}}?(?=、|的|[^{_CJK}]|$)"
-_RUN = re.compile(
-    rf"(?:{'|'.join(_RULES['trigger'])})({_RUN_ELEMENT}(?:、{_RUN_ELEMENT}){{2,}})"
-    rf"|({_RUN_ELEMENT}(?:、{_RUN_ELEMENT}){{2,}})(?=的(?:{'|'.join(_RULES['frame'])}))"
-)
+_RUN_ELEMENT = rf"[0-9０-９]{{1,2}}[{''.join(_MEASURES)}年]?[{_CJK}]{{2,3}}?(?=、|的|[^{_CJK}]|$)"
+_RUN = re.compile(rf"{_RUN_ELEMENT}(?:、{_RUN_ELEMENT}){{2,}}")
+_RUN_JOINT = re.compile(rf"、[0-9０-９]{{1,2}}[{''.join(_MEASURES)}年]?[{_CJK}]{{2,3}}?、[0-9０-９]")
+#: …which counts as a run of formulas when a trigger opens it or 的 + a frame closes it.
+_RUN_TRIGGER = re.compile(rf"(?:{'|'.join(_RULES['trigger'])})$")
+_RUN_FRAME = re.compile(rf"的(?:{'|'.join(_RULES['frame'])})")
 _SPLIT_CLAUSES = re.compile(r"[，,；;：:。！？!?\s]+")
-_PLAN_PERIOD = re.compile(r"(?:十[一二三四五六七八九]?|[六七八九])五")
+_COUNT_AT = re.compile("|".join(map(re.escape, _COUNT_WORDS)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -133,8 +139,8 @@ class FormulaShape:
     head: str = ""
 
 
-def _count_word_at(s: str) -> str:
-    return next((w for w in _COUNT_WORDS if s.startswith(w)), "")
+def _count_word_at(s: str) -> bool:
+    return _COUNT_AT.match(s) is not None
 
 
 def _chinese_shape(s: str, *, quoted: bool) -> FormulaShape | None:
@@ -212,6 +218,7 @@ def _arabic_shape(s: str, *, quoted: bool) -> FormulaShape | None:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_formula(text: str, *, quoted: bool = True) -> FormulaShape | None:
     """The shape of a formula, or None when the text is not one (a count, a date, a period).
 
@@ -264,7 +271,7 @@ class SloganLexicon:
                     self.entries[form] = entry
         forms = sorted((f for f, e in self.entries.items() if e.unquoted), key=len, reverse=True)
         self.pattern = re.compile(
-            rf"(?<![{_NUM_CHARS}第\d])(?:{'|'.join(map(re.escape, forms))})" if forms else r"(?!x)x"
+            "|".join(map(re.escape, forms)) if forms else r"(?!x)x"
         )
 
     def get(self, text: str) -> LexiconEntry | None:
@@ -299,27 +306,10 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     >>> quote_spans("做到“两个维护”的三级联述评”机制")
     ([(2, 7)], [13])
     """
-    pairs: list[tuple[int, int]] = []
-    stray: list[int] = []
-    open_at, opener = -1, ""
-    for m in _QUOTE_CHAR.finditer(text):
-        ch, i = m.group(), m.start()
-        if ch == "\n":
-            open_at = -1
-        elif ch == '"':
-            if open_at >= 0 and opener == '"':
-                pairs.append((open_at, i))
-                open_at = -1
-            elif open_at < 0:
-                open_at, opener = i, ch
-        elif ch in _CLOSER:  # an opener; a new one restarts (nesting is rare in these texts)
-            open_at, opener = i, ch
-        elif open_at >= 0 and _CLOSER[opener] == ch:
-            pairs.append((open_at, i))
-            open_at = -1
-        else:
-            stray.append(i)
-    return pairs, stray
+    pairs = [m.span() for m in _QUOTED.finditer(text)]
+    closes = {b - 1 for _, b in pairs}
+    stray = [m.start() for m in _CLOSING.finditer(text) if m.start() not in closes]
+    return [(a, b - 1) for a, b in pairs], stray
 
 
 def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLexicon) -> Iterator[Mention]:
@@ -364,28 +354,57 @@ def _stray_close_mentions(text: str, stray: list[int]) -> Iterator[Mention]:
                     break
 
 
+def _runs(text: str) -> Iterator[re.Match[str]]:
+    """Runs of Arabic formulas, found from their rare 、+digit joints rather than from every digit."""
+    end = 0
+    for hint in _RUN_JOINT.finditer(text):
+        if hint.start() < end:
+            continue
+        m = _RUN.search(text, max(end, hint.start() - 8), hint.end() + 40)
+        if m and m.start() <= hint.start():
+            end = m.end()
+            yield m
+
+
+def _free(text: str, pos: int) -> bool:
+    """Whether a numeral at ``pos`` starts a number (not 第三…, 十三… or 2.5…)."""
+    return pos == 0 or text[pos - 1] not in _NOT_BEFORE
+
+
 def _unquoted_mentions(text: str, lexicon: SloganLexicon) -> Iterator[Mention]:
     for m in lexicon.pattern.finditer(text):
-        yield Mention(m.start(), m.end(), m.group(), False, "slogan.lexicon")
-    for m in _ABSTRACT.finditer(text):
-        shape = parse_formula(m.group(), quoted=False)
+        if _free(text, m.start()):
+            yield Mention(m.start(), m.end(), m.group(), False, "slogan.lexicon")
+    for c in _MEASURED.finditer(text):  # a numeral and a measure word: try the three cues there
+        pos = c.start()
+        if not _free(text, pos):
+            continue
+        m = _ABSTRACT.match(text, pos)
+        shape = parse_formula(m.group(), quoted=False) if m else None
         if shape and shape.number and shape.number >= 2:  # 一个覆盖城乡的网络: an article, not a formula
             yield Mention(m.start(), m.end(), m.group(), False, "slogan.abstract_head")
-    for m in _BIG.finditer(text):
-        shape = parse_formula(m.group(), quoted=False)
+            continue
+        m = _BIG.match(text, pos)
+        shape = parse_formula(m.group(), quoted=False) if m else None
         if shape and shape.number and shape.number >= 2:
             yield Mention(m.start(), m.end(), m.group(), False, "slogan.big")
-    for m in _DEFINED.finditer(text):
-        shape = parse_formula(m.group(), quoted=False)
+            continue
+        m = _DEFINED.match(text, pos)
+        shape = parse_formula(m.group(), quoted=False) if m else None
         if shape and shape.expected and slogan_parts.definition_after(text, m.end(), shape.expected, exact=True):
             yield Mention(m.start(), m.end(), m.group(), False, "slogan.defined")
-    for m in _PLUS_ANYWHERE.finditer(text):
-        if int(re.match(r"\d+", m.group()).group()) <= 20:
-            yield Mention(m.start(), m.end(), m.group(), False, "slogan.arabic_plus")
-    for m in _RUN.finditer(text):
-        g = 1 if m.group(1) else 2
-        pos = m.start(g)
-        for element in m.group(g).split("、"):
+    for m in _PLUS_ANYWHERE.finditer(text) if "+" in text or "＋" in text else ():
+        before = text[m.start() - 1 : m.start()]
+        if _free(text, m.start()) and not (before.isascii() and before.isalpha()):
+            if int(re.match(r"\d+", m.group()).group()) <= 20:
+                yield Mention(m.start(), m.end(), m.group(), False, "slogan.arabic_plus")
+    for m in _runs(text):
+        if not _free(text, m.start()):
+            continue
+        if not (_RUN_TRIGGER.search(text, max(0, m.start() - 4), m.start()) or _RUN_FRAME.match(text, m.end())):
+            continue
+        pos = m.start()
+        for element in m.group().split("、"):
             if parse_formula(element, quoted=True):
                 yield Mention(pos, pos + len(element), element, False, "slogan.arabic_run")
             pos += len(element) + 1
@@ -451,7 +470,7 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
         by_text.setdefault(_norm(m.text), []).append(m)
     # Once a formula is known, every occurrence of its text is a mention of it (also unquoted ones).
     occurrences = _all_occurrences(text, {key: group[0].text for key, group in by_text.items()})
-    context = slogan_parts.Context(text, [span for spans in occurrences.values() for span in spans])
+    context = slogan_parts.Context(text, [span for spans in occurrences.values() for span in spans], doc.items)
     numbered = [(m.start, m.end, m.text, (parse_formula(m.text) or FormulaShape(None)).number) for m in mentions]
     for key, group in by_text.items():
         first = group[0]
@@ -462,7 +481,14 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
         if shape:
             digits = key if key.isdigit() and "0" not in key else ""
             found = slogan_parts.find_components(
-                context, occurrences[key], shape.expected, shape.parts, shape.head, digits, numbered
+                context,
+                occurrences[key],
+                shape.expected,
+                shape.parts,
+                shape.head,
+                digits=digits,
+                mentions=numbered,
+                explicit_only=entry is not None,
             )
         components: tuple[str, ...] = ()
         source, mismatch, rule = "", False, first.rule
@@ -488,26 +514,23 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
         )
 
 
-def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    out = []
-    i = text.find(needle)
-    while i >= 0:
-        out.append((i, i + len(needle)))
-        i = text.find(needle, i + len(needle))
-    return out
-
-
 def _all_occurrences(text: str, forms: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
-    """Every occurrence of each formula, except those inside a longer one (五平台 in 两号五平台)."""
-    spans = {key: _occurrences(text, form) for key, form in forms.items()}
-    ordered = sorted(s for v in spans.values() for s in v)
-    starts = [a for a, _ in ordered]
+    """Every occurrence of each formula, except those inside a longer one (五平台 in 两号五平台).
 
-    def inside_longer(a: int, b: int) -> bool:
-        lo = bisect.bisect_left(starts, a - 24)
-        return any(c <= a and b <= d and d - c > b - a for c, d in ordered[lo : bisect.bisect_right(starts, a)])
-
-    return {key: [s for s in v if not inside_longer(*s)] or v for key, v in spans.items()}
+    A formula that occurs only inside longer ones keeps those occurrences.
+    """
+    if not forms:
+        return {}
+    by_form = {form: key for key, form in forms.items()}
+    pattern = re.compile("|".join(map(re.escape, sorted(by_form, key=len, reverse=True))))
+    out: dict[str, list[tuple[int, int]]] = {key: [] for key in forms}
+    for m in pattern.finditer(text):
+        out[by_form[m.group()]].append(m.span())
+    for key, spans in out.items():
+        if not spans:
+            form = forms[key]
+            spans.extend((m.start(), m.start() + len(form)) for m in re.finditer(re.escape(form), text))
+    return out
 
 
 # --------------------------------------------------------------------------------------------
