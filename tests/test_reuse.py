@@ -69,3 +69,14 @@ def test_reuse_corpus_stores_the_pairs(tmp_path: Path) -> None:
         stored = c.table("reuse")
     assert len(stored) == len(pairs) == 2
     assert set(stored["doc_a"]) | set(stored["doc_b"]) == {"a", "b"}
+
+
+def test_stored_reuse_knows_which_documents_it_was_computed_from(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DOC_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DOC_B, encoding="utf-8")
+    with Corpus(tmp_path / "c.duckdb") as c:
+        c.ingest([tmp_path / "a.txt"], jobs=1)
+        c.reuse()
+        assert c.get_state("reuse").startswith(c.fingerprint() + ":")
+        c.ingest([tmp_path / "b.txt"], jobs=1)
+        assert not c.get_state("reuse").startswith(c.fingerprint() + ":")  # stale: the report recomputes it

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from policytext import COLUMNS, process
-from policytext.store import Corpus, UnitInfo, read_units_csv, table_schema, unit_level
+from policytext.store import Corpus, table_schema
+from policytext.units import UnitInfo, read_units_csv
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 
@@ -45,27 +46,6 @@ def snapshot(corpus: Corpus) -> dict[str, list[tuple]]:
         out[name] = sorted(rows)
     out["texts"] = sorted(map(tuple, corpus.table("texts").astype(str).values.tolist()))
     return out
-
-
-UNIT_LEVELS = [
-    ("某县", "县"),
-    ("×市", "市"),
-    ("XX局", "局"),
-    ("某某集团有限公司", "公司"),
-    ("县直机关", "机关"),
-    ("示范区", "区"),
-    ("某镇", "乡镇"),
-    ("某县人民政府", "县"),
-    ("某公司党委", "公司"),
-    ("新疆维吾尔自治区", "省"),
-    ("政府", ""),
-    ("", ""),
-]
-
-
-@pytest.mark.parametrize(("unit", "level"), UNIT_LEVELS, ids=[u or "(empty)" for u, _ in UNIT_LEVELS])
-def test_unit_level_from_suffix(unit: str, level: str) -> None:
-    assert unit_level(unit) == level
 
 
 def test_ingest_stores_every_table_with_documented_columns(corpus: Corpus) -> None:

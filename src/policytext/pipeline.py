@@ -41,8 +41,9 @@ def process_raw(raw: RawDocument, *, sha256: str = "") -> Document:
     )
     doc.slogans = list(extract_slogans(doc))
     doc.targets = list(extract_targets(doc))
-    doc.bodies = list(extract_bodies(doc))
+    # Table rows first: bodies read from a task-breakdown table take the path of the task its row matched.
     doc.table_tasks = list(extract_table_tasks(raw, doc))
+    doc.bodies = list(extract_bodies(doc))
     return doc
 
 

@@ -77,7 +77,8 @@ def _group_order(g: str) -> tuple:
 
 def load_report_data(corpus: Corpus, *, by: str = "unit", unit: str | None = None,
                      refresh: bool = True) -> ReportData:
-    """Read what the report shows; with ``refresh``, cluster new tasks and recompute text reuse first.
+    """Read what the report shows; with ``refresh``, first cluster new tasks and recompute the text reuse
+    when documents changed since it was computed.
 
     Raises:
         StoreError: an unknown ``by``, an empty corpus, or a ``unit`` that no document has.
@@ -90,7 +91,8 @@ def load_report_data(corpus: Corpus, *, by: str = "unit", unit: str | None = Non
         unclustered = corpus.con.execute("SELECT count(*) FROM items WHERE is_task AND cluster IS NULL").fetchone()[0]
         if unclustered:
             corpus.cluster()
-        corpus.reuse()
+        if not (corpus.get_state("reuse") or "").startswith(corpus.fingerprint() + ":"):
+            corpus.reuse()
     where, params = "", []
     if unit:
         where, params = "WHERE d.unit = ?", [unit]
@@ -211,7 +213,8 @@ def _matrix(frame: pd.DataFrame, row: str, value: Callable, data: ReportData, ro
     cells = frame.groupby([row, "grp"]).apply(value, include_groups=False).unstack("grp")
     cells = cells.reindex(columns=data.groups)
     spread = cells.notna().sum(axis=1)
-    order = spread.sort_values(ascending=False, kind="stable").index
+    rank = pd.DataFrame({"spread": spread, "rows": frame.groupby(row).size()})
+    order = rank.sort_values(["spread", "rows"], ascending=False, kind="stable").index
     out = cells.loc[order].reset_index().rename(columns={row: row_name})
     out.insert(1, f"{GROUP_NAME[data.by]}数", spread.loc[order].values)
     return out

@@ -177,6 +177,7 @@ def reuse_corpus(corpus: Corpus, *, threshold: float = 0.7, min_chars: int = 15)
     try:
         con.execute("DELETE FROM reuse")
         corpus._insert("reuse", pairs)
+        corpus.set_state("reuse", f"{corpus.fingerprint()}:{threshold}:{min_chars}")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -187,10 +187,11 @@ class Document:
     def path_at(self, offset: int) -> str:
         """The path of the innermost item whose span holds ``offset``; "0" before the first item."""
         best = "0"
-        starts = [it.start for it in self.items]
-        i = bisect.bisect_right(starts, offset)
-        # Items are in document order; an inline item lies inside its parent's span.
-        for it in reversed(self.items[:i]):
+        items = self.items
+        # Items are in document order; an inline item lies inside its parent's span. (No list is built
+        # per call: extractors ask once per record, and a long report has thousands of items.)
+        for j in range(bisect.bisect_right(items, offset, key=lambda it: it.start) - 1, -1, -1):
+            it = items[j]
             if it.start <= offset < it.end:
                 if best == "0" or it.path.count(".") > best.count("."):
                     best = it.path

@@ -46,6 +46,15 @@ DEV = [
     ("某县乡镇（街道）党（工）委书记要带头抓基层党建。", [("某县乡镇(街道)党(工)委书记", "lead")]),
     ("专（兼）职组织员负责党员发展的具体工作。", [("专(兼)职组织员", "lead")]),
     ("分管组织工作的副书记要协助书记抓好落实。", [("分管组织工作的副书记", "lead")]),
+    ("县委改革办、县委依法治县办要加强统筹。", [("县委改革办", "lead"), ("县委依法治县办", "lead")]),
+    ("县融媒体中心负责宣传报道。", [("县融媒体中心", "lead")]),
+    ("驻村工作队要严格落实驻村制度。", [("驻村工作队", "lead")]),
+    ("县委县政府要高度重视。", [("县委", "lead"), ("县政府", "lead")]),
+    ("各级党委和政府要把粮食安全摆在突出位置。", [("党委和政府", "lead")]),
+    ("每个网格党支部每季度至少开展一次活动。", [("网格党支部", "lead")]),
+    ("领导小组办公室设在县委组织部，负责日常工作。", [("领导小组办公室", "lead")]),
+    ("由市地方金融监管局、人民银行某市中心支行共同负责。",
+     [("市地方金融监管局", "lead"), ("人民银行某市中心支行", "lead")]),
     # after 由 / 让 / 交 / 支持 the body does the next verb
     ("由县委办公室牵头，县政府办公室配合。", [("县委办公室", "lead"), ("县政府办公室", "support")]),
     ("活动方案报县委组织部备案。", [("县委组织部", "lead")]),
@@ -270,7 +279,7 @@ def test_lexicon_rows_are_well_formed():
     for r in rows:
         assert r["category"] in NAME_CATEGORIES | WORD_CATEGORIES, r
         assert r["kind"] in KINDS and r["level"] in LEVELS, r
-        assert set(r["flags"].split()) <= {"alone", "generic", "authority"}, r
+        assert set(r["flags"].split()) <= {"alone", "generic", "authority", "branch"}, r
         assert r["term"] == r["term"].strip() and "\t" not in r["term"], r
         if r["category"] in NAME_CATEGORIES:
             assert r["term"] not in seen, f"{r['term']} is both {seen.get(r['term'])} and {r['category']}"

@@ -49,8 +49,9 @@ _UNIT_PLACE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:自治区|自治州|自治县
 _ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|统称|称)[“\"「]?([\u4e00-\u9fff]{2,12})[”\"」]?[）)]")
 # Labels of lists of bodies in notes and tables: （牵头单位：…；配合单位：…） 责任单位：…
 _NOTE = re.compile(
+    r"(?=[牵主责负实承配协参考])(?:"
     r"(牵头|主责|主办|责任|负责|实施|承办|配合|协办|协助|参与)(?:单位|部门|科室|处室|领导|人)\s*[:：]\s*"
-    r"|(考核对象|考评对象|责任主体|实施主体)\s*(?:[:：]\s*|\n)"  # 一、考核对象⏎各乡镇党委、…
+    r"|(考核对象|考评对象|责任主体|实施主体)\s*(?:[:：]\s*|\n))"  # 一、考核对象⏎各乡镇党委、…
 )
 # What joins members of a list: 组织部门、宣传部门和统战部门.
 _LIST_SEPARATORS = ("、", "和", "及", "以及", "与", "或", "，各")
@@ -180,7 +181,8 @@ def _groups(text: str, cands: list[Candidate]) -> list[tuple[list[Candidate], in
         j = i + 1
         while j < len(cands):
             gap = text[group[-1].end : cands[j].start]
-            if gap in _LIST_SEPARATORS or (gap == "" and cands[j].scope_end > cands[j].start):
+            # adjacent names are a list too: 县委县政府, 各地区各部门
+            if gap in _LIST_SEPARATORS or gap == "":
                 group.append(cands[j])
                 j += 1
             else:
@@ -331,7 +333,8 @@ def _note_bodies(text: str, cands: list[Candidate]) -> Iterator[Found]:
             members.append(cands[i])
             i += 1
         members = _share_head(text, members, end) if members else members
-        for n, c in enumerate(c for c in members if c.shape in ("body", "place")):
+        members = [c for c in members if c.shape == "body" or (c.shape == "place" and place_names_government(c, text))]
+        for n, c in enumerate(members):
             if label in ("牵头", "主责", "主办", "负责"):
                 role, rule = "lead", "note.lead"
             elif label in ("责任", "实施", "承办"):
@@ -415,7 +418,7 @@ def _table_bodies(doc: Document | None, text: str, cands: list[Candidate]) -> It
                 members.append(cands[j])
                 j += 1
             for c in _share_head(text, members, hi) if members else []:
-                if c.shape in ("body", "place"):
+                if c.shape == "body" or (c.shape == "place" and place_names_government(c, text)):
                     f = _found(text, c, field_name, f"table.{field_name}")
                     f.path = path
                     yield f
@@ -453,8 +456,7 @@ def find_bodies(text: str, *, places: Iterable[str] = (), doc: Document | None =
     [('县(市、区)委常委', 'lead'), ('市教育局', 'support')]
     """
     lex = lexicon()
-    tokens = name_tokens(text, places=places, lex=lex)
-    cands = find_names(text, tokens, lex=lex)
+    cands = find_names(text, places=places, lex=lex)
     found: list[Found] = []
     found.extend(_note_bodies(text, cands))
     if ("\t" in text or "|" in text) and ("牵头" in text or "配合" in text or "责任" in text):

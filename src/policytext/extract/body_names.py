@@ -40,8 +40,10 @@ _PLACEHOLDER_UNIT = r"[XＸx×某]{1,3}(?=[局委办厅部处科室所站院公�
 # 分管党建工作的副书记: a portfolio clause before a role.
 _PORTFOLIO = r"分管[\u4e00-\u9fff、]{1,12}?的"
 # Patterns with characters no term starts with, matched in a second pass when those characters occur.
-_RARE = re.compile(f"(?P<placeholder>{_PLACEHOLDER})|(?P<unit>{_PLACEHOLDER_UNIT})|(?P<portfolio>{_PORTFOLIO})")
-_RARE_CHARS = "XＸx×某分"
+_RARE = re.compile(
+    f"(?=[XＸx×某分])(?:(?P<placeholder>{_PLACEHOLDER})|(?P<unit>{_PLACEHOLDER_UNIT})|(?P<portfolio>{_PORTFOLIO}))"
+)
+_RARE_MARKS = ("X", "Ｘ", "x", "×", "某", "分管")
 # Characters next to a bare stem that make it a member of a list (发展改革、人社等部门).
 _LIST_CHARS = set("、和及与等以")
 
@@ -58,6 +60,7 @@ class Term:
     generic: bool = False
     authority: bool = False
     rule: str = ""
+    branch: bool = False
 
 
 class Token(NamedTuple):
@@ -141,7 +144,7 @@ def lexicon() -> Lexicon:
         flags = set(row.get("flags", "").split())
         terms[text] = Term(
             text, cat, row.get("kind", ""), row.get("level", ""),
-            "alone" in flags, "generic" in flags, "authority" in flags, f"term:{text}",
+            "alone" in flags, "generic" in flags, "authority" in flags, f"term:{text}", "branch" in flags,
         )
     for pat in body_patterns():
         text = pat["pattern"]
@@ -187,7 +190,7 @@ def name_tokens(text: str, *, places: Iterable[str] = (), lex: Lexicon | None = 
     # Rare patterns go in a second pass, only when their characters occur; they replace the terms
     # they overlap (某县 is one place, not 某 + 县).
     extra: list[Token] = []
-    if any(ch in text for ch in _RARE_CHARS):
+    if any(mark in text for mark in _RARE_MARKS):
         for m in _RARE.finditer(text):
             s, kind = m.group(), m.lastgroup
             if kind == "placeholder":
@@ -318,7 +321,7 @@ def find_names(
                 # A place after a complete name starts a new name: 县委县政府 → 县委 | 县政府; a
                 # quantifier after a stem starts one too (组织|各级领导干部), but stays inside after a
                 # head or a modifier (市委各部委, 教育系统各级党组织).
-                if (cat == "place" and prev in ("head", "suffix", "role", "stem")) or (
+                if (cat == "place" and prev in ("head", "suffix", "role", "stem") and not _branch_follows(tokens, i)) or (
                     cat == "scope" and prev not in ("scope", "mod", "place", "head", "suffix", "bracket")
                 ):
                     close(cur)
@@ -343,6 +346,15 @@ def find_names(
 
 
 _BRACKET_TERM = Term("（）", "bracket")
+
+
+def _branch_follows(tokens: list[Token], i: int) -> bool:
+    """Whether the places from ``tokens[i]`` on are followed, adjacently, by a branch office:
+    人民银行|东澜省|分行 is one name, while 县委|县政府 is two."""
+    j = i
+    while j + 1 < len(tokens) and tokens[j].term.category == "place" and tokens[j + 1].start == tokens[j].end:
+        j += 1
+    return tokens[j].term.branch and j > i
 
 
 def _candidate(run: list[Token], lex: Lexicon, text: str) -> Candidate | None:

@@ -4,20 +4,20 @@ Documents define a formula in a handful of shapes; each is one strategy, tried i
 every mention of the formula (the first that fits wins):
 
 ``def.colon``
-    a list right after it: “四个突出”：A、B、C、D / 一个中心：… (continued on the next lines) /
-    四个全面（A、B、C、D） / “3年目标”，即A，B，C / “5+1”工作法，即…
+    a list right after it: “三个提升”：A、B、C / 两个目标：… (continued on the next lines) /
+    两个覆盖（A、B） / “3年目标”，即A，B，C / “5+2”工作法，即…
 ``def.digits``
-    “12234”: the formulas that follow, one per digit (一个中心、两个作用、两个健康、三个原则、四个着力).
+    “1233”: the formulas that follow, one per digit (一条主线、两个抓手、三个平台、三项机制).
 ``def.before``
-    a list right before it: A、B、C等“六员” / “A、B、C”这“五化” / A和B的机关党建“双联系”.
+    a list right before it: A、B、C等“三员” / “A、B、C”这“三有” / A和B的“双联系”.
 ``def.enum``
     一是…二是…三是… right after it.
 ``def.headings``
-    the next run of N numbered headings that name its head (七大体系 → 构建…体系 seven times;
-    “三个进一步” → （一）进一步… （二）进一步… （三）进一步…).
+    the next run of N numbered headings that name its head (五大体系 → 构建…体系 five times;
+    “三个强化” → （一）强化… （二）强化… （三）强化…).
 ``def.harvest``
-    N phrases in a row after it that end in its head (三单制 → 问题清单，任务清单，责任清单;
-    两号五平台 → 微信公众号和微信服务号 … 党务管理平台、…和决策支持平台).
+    N phrases in a row after it that end in its head (两单制 → 细化任务清单，压实责任清单;
+    一网两平台 → 建好政务外网，用好服务平台和监管平台).
 
 Every strategy except ``def.colon`` must find exactly as many parts as the formula names, which is
 what keeps a list that merely stands near a formula from being taken for its definition.
@@ -50,14 +50,17 @@ _CUE = re.compile(
     r"[”」』\"]?([\u4e00-\u9fff]{0,5}?)"
     r"(：|:|（|\(|，即[：:]?|,即|即[：:]|，就是|，是指|是指|，分别是|，包括|，主要包括)"
 )
-#: A label line: 一个中心：… / 两个作用：… (a new definition, not a continuation of the last one).
+#: A label line: 一条主线：… / 两个抓手：… (a new definition, not a continuation of the last one).
 _LABEL = re.compile(rf"[\s\u3000]*[一二两三四五六七八九十双\d]+[{_MEASURES}]?[\u4e00-\u9fff]{{0,6}}[：:]")
 #: 一是 / 第一， at the start of a clause.
 _ENUM = re.compile(r"(?:(?<=[。；;：:，,\n\s])|^)(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})[，,、])")
 _ENUM_VALUES = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
-#: Characters that end a phrase when looking back from a head (两号五平台: …和微信服务号).
+#: Characters that end a phrase when looking back from a head (一网两平台: …服务平台和监管平台).
 _PHRASE_DELIMS = "、，,；;：:。“”\"（）()和及与\n \u3000"
 _CONNECTOR_END = re.compile(r"(?:等|这一|这|之)$")
+#: A list named by the formula that follows: 资金、资产、资源（以下简称“三资”）/ A、B、C，即“三X”.
+_NAMING_END = re.compile(r"[（(，,]?\s*(?:以下简称|以下称|简称|下称|统称|合称|即)$")
+_CLAUSE_ENDS = tuple("。；;：:！？!?\n，,")
 _LONGEST = 24  # no formula mention is longer than this
 
 
@@ -146,8 +149,8 @@ class Context:
 def split_top(s: str, seps: str) -> list[str]:
     """Split at separators that stand outside quotation marks and brackets.
 
-    >>> split_top("推进“不忘初心、牢记使命”主题教育，开展巡察", "、，")
-    ['推进“不忘初心、牢记使命”主题教育', '开展巡察']
+    >>> split_top("开展“不忘初心、牢记使命”学习，完善制度", "、，")
+    ['开展“不忘初心、牢记使命”学习', '完善制度']
     """
     parts, depth, cur = [], 0, []
     for ch in s:
@@ -185,8 +188,8 @@ def strip_lead(part: str, head: str = "", *, short_rest: int = 1) -> str:
     A one-character word (在, 将) is dropped only when ``short_rest`` characters or more are left
     (or just the head), so that a phrase such as 在建清单 can keep its 在.
 
-    >>> strip_lead("进一步细化问题清单"), strip_lead("进一步提高思想认识", "进一步"), strip_lead("在建清单", short_rest=4)
-    ('问题清单', '进一步提高思想认识', '在建清单')
+    >>> strip_lead("进一步压实任务清单"), strip_lead("进一步提高认识", "进一步"), strip_lead("在建清单", short_rest=4)
+    ('任务清单', '进一步提高认识', '在建清单')
     """
     while True:
         m = _LEAD_AT.match(part)
@@ -199,7 +202,7 @@ def strip_lead(part: str, head: str = "", *, short_rest: int = 1) -> str:
 
 
 def _parallel_prefix(parts: list[str], n: int) -> list[str] | None:
-    """The first ``n`` parts when they start alike and the next does not (即2020年…，2021年…，2022年…，并…)."""
+    """The first ``n`` parts when they start alike and the next does not (即2021年…，2022年…，2023年…，并…)."""
     if n < 2 or len(parts) <= n:
         return None
 
@@ -242,7 +245,8 @@ def _body_after(text: str, cue: re.Match[str]) -> tuple[str, bool]:
     return text[start:line_end], True
 
 
-_INTO_LABEL = re.compile(r"的?[“「][^”」]{1,10}[”」][\u4e00-\u9fff]{0,6}$")
+#: The end of a last item that runs into the label of the list: …一次规范提升的“五个一”活动.
+_INTO_LABEL = re.compile(r"的[“「][^”」]{1,10}[”」][\u4e00-\u9fff]{0,6}$")
 
 
 #: Separators from the weakest to the strongest, with those a part may not hold when split by them:
@@ -255,7 +259,7 @@ def _split_exact(body: str, expected: int, seps_extra: str = "") -> list[str] | 
         parts = [p for p in (clean(x) for x in split_top(body, seps + seps_extra)) if p]
         parts = _parallel_prefix(parts, expected) or parts
         if len(parts) == expected and all(len(p) <= 50 and not _has_top(p, stronger) for p in parts):
-            # A–E的“5个1”主题活动: the last item of a list that closes into a label ends before it.
+            # A–E的“五个一”活动: the last item of a list that closes into a label ends before it.
             return [clean(_INTO_LABEL.sub("", p)) or p for p in parts]
     return None
 
@@ -266,26 +270,24 @@ def definition_after(text: str, pos: int, expected: int | None, *, exact: bool =
     With ``exact`` the list must have ``expected`` parts; otherwise a colon or bracket list of
     2–12 short parts is accepted too (the caller flags the count mismatch).
 
-    >>> t = "两个作用：发挥政治核心作用\\n发挥全面领导作用\\n两个健康：促企业健康发展、促人才健康成长"
+    >>> t = "两个目标：党员素质明显提高\\n基层组织全面进步\\n三个抓手：抓学习、抓制度、抓阵地"
     >>> definition_after(t, 4, 2)
-    ['发挥政治核心作用', '发挥全面领导作用']
-    >>> definition_after("“3年目标”，即2020年先期示范、树立标杆，2021年扩大覆盖，2022年形成规模，并以此为导向。", 5, 3)
-    ['2020年先期示范、树立标杆', '2021年扩大覆盖', '2022年形成规模']
+    ['党员素质明显提高', '基层组织全面进步']
+    >>> definition_after("“3年目标”，即2021年打基础、建机制，2022年见成效，2023年创品牌，逐步推开。", 5, 3)
+    ['2021年打基础、建机制', '2022年见成效', '2023年创品牌']
     """
     cue = _CUE.match(text, pos)
     if not cue or any(c in cue.group(1) for c in "和与及、"):
         return None
     body, open_end = _body_after(text, cue)
     if not body.strip() or "一是" in body[:12]:
-        return None  # “四件大事”：一是…；二是…  is an enumeration (def.enum)
+        return None  # “三项任务”：一是…；二是…  is an enumeration (def.enum)
     if expected is not None:
         found = _split_exact(body, expected)
         if found:
             return _align_first(found) if cue.group(2) not in "：:（(" and expected > 2 else found
-        if open_end and cue.group(2) in "：:":  # 两个作用：A⏎B — the list goes on over the next lines
-            lines = text[cue.end() :].split("\n")[1:expected]
-            for k in range(1, len(lines) + 1):
-                extra = lines[k - 1]
+        if open_end and cue.group(2) in "：:":  # 两个目标：A⏎B — the list goes on over the next lines
+            for extra in text[cue.end() : cue.end() + 2000].split("\n")[1:expected]:
                 if not extra.strip() or _LABEL.match(extra) or match_marker(extra.lstrip(" \t\u3000")):
                     break
                 body += "\n" + extra
@@ -306,7 +308,7 @@ def definition_after(text: str, pos: int, expected: int | None, *, exact: bool =
 
 
 def _align_first(items: list[str]) -> list[str]:
-    """Cut what opens the first item but not the others (即每年开展一次集中组建 → 一次集中组建)."""
+    """Cut what opens the first item but not the others (即每月开展一次集中学习 → 一次集中学习)."""
     rest = items[1:]
     prefix = ""
     if len(rest) >= 2:
@@ -327,15 +329,16 @@ def _align_first(items: list[str]) -> list[str]:
 def definition_before(ctx: Context, start: int, expected: int | None, *, quoted_only: bool = False) -> list[str] | None:
     """The parts listed right before a formula that starts at ``start``, or None.
 
-    >>> definition_before(Context("承担宣传员、组织员、信息员等“三员”职责", []), 14, 3)
-    ['宣传员', '组织员', '信息员']
+    >>> definition_before(Context("加强宣传员、组织员、联络员等“三员”队伍", []), 14, 3)
+    ['宣传员', '组织员', '联络员']
     """
     if not expected or expected < 2:
         return None
     text = ctx.text
     j = start - 1 if start and text[start - 1] in "“「『\"" else start
     pre = text[max(0, j - 240) : j]
-    connector = _CONNECTOR_END.search(pre, max(0, len(pre) - 2))
+    naming = _NAMING_END.search(pre, max(0, len(pre) - 6))
+    connector = _CONNECTOR_END.search(pre, max(0, len(pre) - 2)) or naming
     closed = connector is not None  # A、B、C等“三X”: 等 closes the list
     pre = pre[: connector.start()] if connector else pre
     if not pre or pre[-1] in "、，,和与及":
@@ -347,16 +350,18 @@ def definition_before(ctx: Context, start: int, expected: int | None, *, quoted_
         close = len(pre) - len(tail) + de - 1
     if close < 0 and not any(c in pre[-120:] for c in "、和及与"):
         return None  # no list, and no quoted list, stands right before it
-    if close >= 0:  # “A、B、C”这“五化” / “A、B，C”的机关党建“四不两直”
+    if close >= 0:  # “A、B、C”这“三有” / “A、B，C”的党建“三X”
         opening = max(pre.rfind(c, 0, close) for c in "“「『")
         if opening < 0:
             return None
         seg_start = j - len(pre) + opening + 1
         items = [clean(x) for x in split_top(pre[opening + 1 : close], "、，,；;")]
-    elif quoted_only:
-        return None
+    elif quoted_only and not naming:
+        return None  # only an explicit list defines a formula the lexicon knows
     else:
-        seg = pre[max(pre.rfind(c) for c in "。；;：:！？!?\n，,") + 1 :]
+        seg = pre[max(map(pre.rfind, _CLAUSE_ENDS)) + 1 :]
+        if not any(c in seg for c in "、和及与"):
+            return None
         seg_start = j - len(seg)
         items = [clean(x) for x in split_top(seg, "、")]
         if len(items) == expected - 1:
@@ -371,14 +376,14 @@ def definition_before(ctx: Context, start: int, expected: int | None, *, quoted_
             if with_de * 2 < len(items) - 1 and len(last) - cut - 1 <= 5:
                 items[-1] = last[:cut]
     if ctx.overlaps_mention(seg_start, j):
-        return None  # 关于“五位一体”总体布局、“四个全面”战略布局与“三大攻坚战”: a list of formulas
+        return None  # 学习“五位一体”、“四个全面”与“三大攻坚战”: a list of formulas
     items = [clean(x) for x in items]
     if len(items) != expected or not all(0 < len(x) <= 40 and _balanced(x) for x in items):
         return None
     if any(c.isdigit() for x in items for c in x):
-        return None  # 10所学校、12个专业群入选“双高计划”: counts, not parts
+        return None  # 5所学校入选“双高计划”: counts, not parts
     if all(x in _LEAD for x in items) or items[-1].endswith(_LINK):
-        return None  # 坚持和落实“两个毫不动摇” / 事故起数、死亡人数实现“双下降”: verbs, a predicate
+        return None  # 坚持和落实“两个毫不动摇” / 案件数、涉案金额实现“双下降”: verbs, a predicate
     return _align_first(items)
 
 
@@ -421,7 +426,7 @@ def definition_enum(ctx: Context, pos: int, expected: int | None) -> list[str] |
 def _introduces(ctx: Context, pos: int, enum_start: int) -> bool:
     """Whether a formula ending at ``pos`` introduces an enumeration starting at ``enum_start``.
 
-    It does when nothing but its own sentence stands between (…要做到“三个进一步”：一是…), or
+    It does when nothing but its own sentence stands between (…要做到“三个强化”：一是…), or
     when it stands in a heading's title and the enumeration in that heading's text.
     """
     between = ctx.text[pos:enum_start]
@@ -516,6 +521,8 @@ def definition_harvest(ctx: Context, pos: int, parts: tuple[tuple[int, str], ...
         heads = [head] + ([head[:-1]] if len(head) > 1 and head[-1] in _SUFFIX else [])
         if value == 1 and len(head) < 2:
             return None
+        if ctx.text.count(heads[-1], lo, hi) < value:
+            return None  # too few phrases end in the head to make the list
         for h in heads:
             run = next((r for r in _runs(ctx, _phrases(ctx, lo, hi, h)) if len(r) == value), None)
             if run and (value > 1 or not _followed_by_more(ctx, run, h, hi)):
@@ -535,7 +542,7 @@ def _followed_by_more(ctx: Context, run: list[tuple[int, int, str]], head: str, 
 def definition_digits(
     pos: int, digits: str, mentions: list[tuple[int, int, str, int | None]]
 ) -> list[str] | None:
-    """“12234”: the next formulas, one per digit, whose numerals are the digits in order."""
+    """“1233”: the next formulas, one per digit, whose numerals are the digits in order."""
     following = [m for m in mentions if pos <= m[0] < pos + 800]
     seen: list[tuple[int, int, str, int | None]] = []
     for m in following:
@@ -561,7 +568,7 @@ def find_components(
 ) -> Found | None:
     """Try each strategy over every mention (``spans``) of one formula; the first that fits wins.
 
-    ``digits`` (“12234”) tries def.digits first and nothing but def.colon after it; ``explicit_only``
+    ``digits`` (“1233”) tries def.digits first and nothing but def.colon after it; ``explicit_only``
     (a formula the lexicon knows) tries def.colon and a quoted list right before it only, since a
     list that merely stands near 四个意识 or 一带一路 is far more often something else than a new
     definition of it.

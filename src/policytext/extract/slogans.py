@@ -5,10 +5,10 @@ formula only on the cues a reader uses:
 
 * quotation marks around a numeral and a short head (“两新”, “四个突出”, “5+1”, “1项工程”);
 * a known formula of the lexicon (lexicons/slogans.tsv), quoted or not (中央八项规定精神);
-* a definition that follows (两项重点工作：A，B / 一个中心：… / 三个进一步（…）) with as many parts
+* a definition that follows (三项任务：A、B、C / 一条主线：… / 两个覆盖（…）) with as many parts
   as the numeral says;
 * a head that no count has: 三大攻坚战 (N大), 五个必须 (个 + a verb or adverb, slogan_rules.tsv);
-* Arabic formulas: 5+1, 1+N; a run such as 1项工程、3个层级、3年目标的工作思路.
+* Arabic formulas: 5+1, 1+N; a run such as 1个中心、2个平台、3项机制的工作思路.
 
 Dates (七一, 九二), plan periods (十三五), ordinals (第三轮, 十九届), times (四点半) and idioms with 一
 (一盘棋, 一刀切) are refused by shape. Parts are linked by :mod:`policytext.extract.slogan_parts`.
@@ -76,6 +76,7 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 #: Quoted text: “…” 「…」 『…』 and ASCII "…", within a paragraph; a second opening mark restarts.
 _QUOTED = re.compile('“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|"[^"\n]*"')
 _CLOSING = re.compile("[”」』]")
+_HAS_NUMERAL = re.compile("[一二两三四五六七八九十双0-9０-９]")
 #: What may follow a quoted number that is a telephone number, not a formula (“12345”热线).
 _PHONE_AFTER = re.compile(r"[”\"」』]?(?:政务服务)?(?:便民)?(?:服务)?(?:热线|电话|专线|短信|报警|急救|平台热线)")
 
@@ -91,14 +92,16 @@ _BIG = re.compile(
     + "|".join(sorted(map(re.escape, _RULES["big"]), key=len, reverse=True))
     + rf"))(?=[^{_CJK}]|的|和|与|及|等|为|上|中|建设|$)"
 )
-#: A numeral, a measure and a head right before a definition cue (两项重点工作：…, 一个中心：…).
+#: A numeral, a measure and a head right before a definition cue (三项任务：…, 一条主线：…).
 _DEFINED = re.compile(
     rf"({NUM_CN})([{''.join(_MEASURES)}])([{_CJK}]{{1,6}}?)"
     r"(?=[”」』\"]?(?:[：:（(]|，即|,即|，就是))"
 )
+#: A definition cue close enough after a numeral and measure for _DEFINED to be worth trying.
+_DEFINITION_NEAR = re.compile("[：:（(即就]")
 #: Where the three patterns above may start: a numeral followed by a measure word.
 _MEASURED = re.compile(rf"[一二两三四五六七八九十双][一二三四五六七八九十]{{0,2}}(?=[{''.join(_MEASURES)}])")
-#: A formula at the end of a clause inside a longer quotation (“突出一条主线，构建七大体系”).
+#: A formula at the end of a clause inside a longer quotation (“抓住一条主线，建好三大平台”).
 _CLAUSE_END = re.compile(rf"({NUM_CN})([{''.join(_MEASURES)}])([{_CJK}]{{1,4}})$")
 #: 5+1, 1+N, 1+2+4+N written anywhere; not arithmetic (1+1>2).
 _PLUS_ANYWHERE = re.compile(
@@ -113,6 +116,8 @@ _RUN_TRIGGER = re.compile(rf"(?:{'|'.join(_RULES['trigger'])})$")
 _RUN_FRAME = re.compile(rf"的(?:{'|'.join(_RULES['frame'])})")
 _SPLIT_CLAUSES = re.compile(r"[，,；;：:。！？!?\s]+")
 _COUNT_AT = re.compile("|".join(map(re.escape, _COUNT_WORDS)))
+#: After a measure word only whole words count (三个阶段), not characters (五张名片, 三个年).
+_COUNT_AFTER_MEASURE = re.compile("|".join(re.escape(w) for w in _COUNT_WORDS if len(w) > 1))
 
 
 # --------------------------------------------------------------------------------------------
@@ -143,7 +148,7 @@ def _count_word_at(s: str) -> bool:
     return _COUNT_AT.match(s) is not None
 
 
-def _chinese_shape(s: str, *, quoted: bool) -> FormulaShape | None:
+def _chinese_shape(s: str) -> FormulaShape | None:
     if s.startswith(_BLOCK) or any(c in s for c in "·•、，, "):
         return None  # 四川, 八闽, 三甲, 双向开放: names and grades; a list is not one formula
     parts: list[tuple[int, str]] = []
@@ -169,11 +174,11 @@ def _chinese_shape(s: str, *, quoted: bool) -> FormulaShape | None:
     (value, head), numeral = parts[0], s[0]
     if not head and not (numeral == "双" and len(parts) > 1):
         return None  # 七一, 九二共识, 十一: dates
-    if _count_word_at(head):
-        return None  # 2次, 四点半, 一线, 十佳, 十年禁渔
+    measure = head[0] if head and head[0] in _MEASURES else ""
+    if _count_word_at(head) or (measure and _COUNT_AFTER_MEASURE.match(head, 1)):
+        return None  # 2次, 四点半, 一线, 十佳, 十年禁渔, 三个阶段
     if value == 1 and len(parts) == 1 and (not head or head[0] not in _ONE_MEASURES or len(head) < 2):
         return None  # 一盘棋, 一揽子, 一张网, 一件事: idioms
-    measure = head[0] if head and head[0] in _MEASURES else ""
     if measure and len(head) == 1 and len(parts) == 1:
         return None  # 三大, 两个: a numeral and a measure name nothing
     if len(parts) > 1 and not parts[-1][1] and not measure:
@@ -205,13 +210,13 @@ def _arabic_shape(s: str, *, quoted: bool) -> FormulaShape | None:
         return FormulaShape(number=int(digits), expected=expected)
     m = _ARABIC_HEAD.fullmatch(s)
     if not m or _YEAR_LIKE.fullmatch(m.group(1)):
-        return None  # “2030启航计划”, “2025最具幸福感城市”
+        return None  # “2035行动”, “2024年度先进集体”
     rest = s[len(m.group(1)) :]
     if _count_word_at(rest) and not (rest.startswith("年") and len(rest) >= 3):
-        return None  # “9连优”, “15分钟生活圈”, “2小时重庆”
+        return None  # “5连冠”, “10分钟生活圈”, “3小时交通圈”
     value = int(m.group(1))
     if value > 20 and rest[0] not in _MEASURES:
-        return None  # “40桥24隧”: a count of concrete things
+        return None  # “30桥12隧”: a count of concrete things
     head = rest[1:] if rest[0] in _MEASURES or rest[0] == "年" else rest
     return FormulaShape(
         number=value, parts=((value, rest),), expected=value if value <= 20 else None, head=head
@@ -229,7 +234,7 @@ def parse_formula(text: str, *, quoted: bool = True) -> FormulaShape | None:
     (4, 4, 5)
     >>> parse_formula("12234").expected, parse_formula("双推双评三全程").number, parse_formula("5个1").expected
     (5, 2, 5)
-    >>> [parse_formula(t) for t in ("七一", "十三五", "四点半学校", "一盘棋", "2030启航计划", "9连优")]
+    >>> [parse_formula(t) for t in ("七一", "十三五", "四点半学校", "一盘棋", "2035行动", "5连冠")]
     [None, None, None, None, None, None]
     """
     s = unicodedata.normalize("NFKC", text).strip()
@@ -238,7 +243,7 @@ def parse_formula(text: str, *, quoted: bool = True) -> FormulaShape | None:
     if s[0].isdigit():
         return _arabic_shape(s, quoted=quoted)
     if s[0] in _NUM_CHARS:
-        return _chinese_shape(s, quoted=quoted)
+        return _chinese_shape(s)
     return None
 
 
@@ -270,9 +275,7 @@ class SloganLexicon:
                 if form:
                     self.entries[form] = entry
         forms = sorted((f for f, e in self.entries.items() if e.unquoted), key=len, reverse=True)
-        self.pattern = re.compile(
-            "|".join(map(re.escape, forms)) if forms else r"(?!x)x"
-        )
+        self.pattern = re.compile("|".join(map(re.escape, forms)) if forms else r"(?!x)x")
 
     def get(self, text: str) -> LexiconEntry | None:
         return self.entries.get(text)
@@ -303,8 +306,8 @@ class Mention:
 def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Paired quotation marks as (open, close) offsets, and the offsets of closing marks without a mate.
 
-    >>> quote_spans("做到“两个维护”的三级联述评”机制")
-    ([(2, 7)], [13])
+    >>> quote_spans("做到“两个维护”，建立三级联动”机制")
+    ([(2, 7)], [15])
     """
     pairs = [m.span() for m in _QUOTED.finditer(text)]
     closes = {b - 1 for _, b in pairs}
@@ -315,6 +318,8 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
 def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLexicon) -> Iterator[Mention]:
     for a, b in pairs:
         content = text[a + 1 : b]
+        if not _HAS_NUMERAL.search(content):
+            continue  # most quotations: “不忘初心、牢记使命”
         s = content.strip()
         start = a + 1 + content.index(s) if s else a + 1
         if lexicon.get(s) or parse_formula(s):
@@ -322,7 +327,7 @@ def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLex
                 continue  # “12345”热线
             yield Mention(start, start + len(s), s, True, "slogan.quoted")
             continue
-        if len(s) <= 3 or not any(c in _NUM_CHARS for c in s):
+        if len(s) <= 3:
             continue
         pieces = [re.sub(r"[（(].*?[）)]", "", p) for p in re.split(r"[、，]", s) if p]
         if (
@@ -330,10 +335,10 @@ def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLex
             and all(1 < len(p) <= 6 and p[0] in _NUM_CHARS for p in pieces)
             and parse_formula(pieces[0])
         ):
-            yield Mention(start, start + len(s), s, True, "slogan.quoted_pair")  # “一村一品、一村一业”
+            yield Mention(start, start + len(s), s, True, "slogan.quoted_pair")  # “一镇一特、一村一品”
             continue
         if not _SPLIT_CLAUSES.search(s):
-            continue  # “畅通一条江”: one clause, a name with a numeral inside
+            continue  # “建设一条街”: one clause, a name with a numeral inside
         pos = 0  # clauses lie between the separators
         for sep in _SPLIT_CLAUSES.finditer(s + "，"):
             clause, c0 = s[pos : sep.start()], pos
@@ -344,7 +349,7 @@ def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLex
 
 
 def _stray_close_mentions(text: str, stray: list[int]) -> Iterator[Mention]:
-    """A closing mark whose opening one is missing: …的三级联述评”机制."""
+    """A closing mark whose opening one is missing: …建立三级联动”机制."""
     for i in stray:
         for k in range(8, 2, -1):
             s = text[max(0, i - k) : i]
@@ -376,18 +381,15 @@ def _unquoted_mentions(text: str, lexicon: SloganLexicon) -> Iterator[Mention]:
         if _free(text, m.start()):
             yield Mention(m.start(), m.end(), m.group(), False, "slogan.lexicon")
     for c in _MEASURED.finditer(text):  # a numeral and a measure word: try the three cues there
-        pos = c.start()
+        pos, measure = c.start(), text[c.end()]
         if not _free(text, pos):
             continue
-        m = _ABSTRACT.match(text, pos)
+        m = _ABSTRACT.match(text, pos) if measure == "个" else _BIG.match(text, pos) if measure == "大" else None
         shape = parse_formula(m.group(), quoted=False) if m else None
         if shape and shape.number and shape.number >= 2:  # 一个覆盖城乡的网络: an article, not a formula
-            yield Mention(m.start(), m.end(), m.group(), False, "slogan.abstract_head")
+            yield Mention(m.start(), m.end(), m.group(), False, "slogan.abstract_head" if measure == "个" else "slogan.big")
             continue
-        m = _BIG.match(text, pos)
-        shape = parse_formula(m.group(), quoted=False) if m else None
-        if shape and shape.number and shape.number >= 2:
-            yield Mention(m.start(), m.end(), m.group(), False, "slogan.big")
+        if not _DEFINITION_NEAR.search(text, c.end(), c.end() + 9):
             continue
         m = _DEFINED.match(text, pos)
         shape = parse_formula(m.group(), quoted=False) if m else None
@@ -413,7 +415,7 @@ def _unquoted_mentions(text: str, lexicon: SloganLexicon) -> Iterator[Mention]:
 def find_mentions(text: str, *, lexicon: SloganLexicon | None = None) -> list[Mention]:
     """Every cue-confirmed mention of a formula, in document order, overlapping duplicates dropped.
 
-    >>> [m.text for m in find_mentions("增强“四个意识”，落实中央八项规定精神，完成10个示范街道建设。")]
+    >>> [m.text for m in find_mentions("增强“四个意识”，执行中央八项规定，新建8个社区服务站。")]
     ['四个意识', '八项规定']
     """
     lexicon = lexicon or slogan_lexicon()
@@ -456,10 +458,10 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
 
     Example:
         >>> from policytext.types import Document
-        >>> d = Document(doc="d", path="", format="text", text="全时聚焦“四个突出”：抓党建第一责任、党建工作合力、提升岗位能力素质、创新实践党建工作。")
+        >>> d = Document(doc="d", path="", format="text", text="全力推进“四个提升”：提升组织力、提升服务力、提升战斗力、提升凝聚力。")
         >>> s = next(extract_slogans(d))
         >>> s.text, s.number, len(s.components), s.components_source
-        ('四个突出', 4, 4, 'document')
+        ('四个提升', 4, 4, 'document')
     """
     if lexicon is None or isinstance(lexicon, (str, Path)):
         lexicon = slogan_lexicon(Path(lexicon) if lexicon is not None else None)
@@ -549,13 +551,8 @@ def slogan_spans(doc: Document) -> list[tuple[int, int]]:
     [(3, 7), (11, 15)]
     """
     slogans = doc.slogans or list(extract_slogans(doc))
-    spans: list[tuple[int, int]] = []
-    for s in slogans:
-        i = doc.text.find(s.text)
-        while i >= 0:
-            spans.append((i, i + len(s.text)))
-            i = doc.text.find(s.text, i + 1)
-    spans.sort()
+    found = _all_occurrences(doc.text, {s.text: s.text for s in slogans})
+    spans = sorted(span for spans in found.values() for span in spans)
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:

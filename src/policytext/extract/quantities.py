@@ -1,0 +1,368 @@
+"""Quantity expressions in plain text, found with one regex and parsed: 不少于10天, 1%至2%, 三分之一, ××名左右.
+
+The first step of target extraction, as price-parser's ``extract_price_text`` comes before ``parse_number``:
+:func:`find_quantities` knows numbers, units and the comparator words right next to them, nothing of their
+context; :mod:`policytext.extract.targets` judges which quantities are targets.
+
+Units and comparator words are data (``lexicons/units.tsv``, ``comparators.tsv``). The scanner runs over
+every character of every document, so it is built to fail fast: a lookahead skips every position that is not
+a digit, a numeral or a placeholder; the units are one trie-shaped alternation (one branch per first
+character instead of one per unit); the rare ``58万元/人`` rate is parsed apart, by a regex compiled only
+when a ``/`` follows a unit.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .. import lexicons
+from ..numerals import ARABIC_NUMBER, CHINESE_NUMBER, chinese_range, parse_number
+
+__all__ = ["NUMBER_START", "Quantity", "canonical_unit", "comparators", "find_quantities", "not_followed_by",
+           "parse_quantity", "trie_pattern", "unit_row"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity expression as written, parsed, before its context is judged.
+
+    Attributes:
+        text: the expression, adjacent comparator words included: ``不少于10天``, ``×户（左右）``.
+        value: the number (a fraction as a percentage); None for a placeholder.
+        value_max: the upper bound of a range, else None.
+        unit: the unit as written (``%`` for fractions and 百分之…).
+        comparator: from the adjacent words only: ``>=``, ``<=``, ``~``, ``range`` or ``""`` when none.
+        placeholder: the number is redacted (××, X).
+        start, end: offsets of ``text``.
+        number_start: offset of the number itself (after any comparator word).
+        unit_end: offset just after the unit (before any trailing comparator word).
+        numeral: the number as written (``一``, ``10``, ``××``).
+        kind: the unit's kind from units.tsv (count, frequency, duration, money, percent, points, measure).
+        form: which pattern matched: number, range, approx_range, percent, fraction, per_mille, placeholder.
+    """
+
+    text: str
+    value: float | None
+    value_max: float | None
+    unit: str
+    comparator: str
+    placeholder: bool
+    start: int
+    end: int
+    number_start: int
+    unit_end: int
+    numeral: str
+    kind: str
+    form: str
+
+
+def _new_quantity(**fields: object) -> Quantity:
+    """``Quantity(**fields)``, made four times faster: a frozen dataclass's ``__init__`` sets each field with
+    ``object.__setattr__``, and the scanner makes a Quantity for every number of every document.
+
+    Every field must be given (Quantity has no defaults and no ``__post_init__``; a test checks both).
+    """
+    q = object.__new__(Quantity)
+    q.__dict__.update(fields)
+    return q
+
+
+# --- lexicons ------------------------------------------------------------------------------------
+
+#: Every character a quantity's number can start with: digits, Chinese numerals, placeholders, 百分之/千分之.
+NUMBER_START = "0-9０-９一二两三四五六七八九十×XＸ╳百千"
+_MAGNITUDES = ("万亿", "亿", "万")
+
+
+@functools.cache
+def _units() -> dict[str, dict[str, str]]:
+    """Every unit string the scanner accepts (magnitude prefixes spelled out) → its units.tsv row."""
+    out: dict[str, dict[str, str]] = {}
+    for row in lexicons.target_units():
+        out.setdefault(row["unit"], row)
+        if row["magnitude"] == "yes":
+            for m in _MAGNITUDES:
+                out.setdefault(m + row["unit"], row)
+    return out
+
+
+def unit_row(unit: str) -> dict[str, str]:
+    """The units.tsv row of a unit as the scanner found it (万元 → the row of 元); {} for none (a % form)."""
+    return _units().get(unit, {})
+
+
+@functools.cache
+def not_followed_by(unit: str) -> re.Pattern[str] | None:
+    """The compiled ``not_followed_by`` pattern of a unit (一次性, 名单), compiled the first time it is asked for.
+
+    Compiled one by one because a document meets a few units of the ~60 that have one.
+    """
+    pattern = unit_row(unit).get("not_followed_by")
+    return re.compile(pattern) if pattern else None
+
+
+@functools.cache
+def comparators() -> dict[str, dict[str, dict[str, str]]]:
+    """comparators.tsv by position: {"before": {word: row}, "after": …, "middle": …, "clause": …}."""
+    out: dict[str, dict[str, dict[str, str]]] = {"before": {}, "after": {}, "middle": {}, "clause": {}}
+    for row in lexicons.target_comparators():
+        out[row["position"]][row["word"]] = row
+    return out
+
+
+def canonical_unit(unit: str) -> str:
+    """The unit as a Target records it: the full-width ％ is %."""
+    return {"％": "%"}.get(unit, unit)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of words, shaped as a trie: ``个(?:小时|月|)`` rather than ``个小时|个月|个``.
+
+    It matches what a plain alternation with longer words first matches, in the same order on
+    backtracking (only one branch of a trie node can match at a position), but the regex engine tries
+    one branch per distinct character instead of one per word, and compiling it is cheaper.
+
+    >>> trie_pattern(["个", "个月", "%"])
+    '(?:%|个(?:月|))'
+    """
+    root: dict[str, dict] = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+    return emit(root)
+
+
+# --- the scanner ---------------------------------------------------------------------------------
+
+#: Placeholder numbers in redacted documents: ××名, X个, XX万元. Not after a Latin letter (APPX).
+_PLACEHOLDER = r"(?<![A-Za-zＡ-Ｚａ-ｚ×╳])[×XＸ╳]{1,3}"
+#: Range separators: 1%至2%, 3—5个, 10-15天, 3到5个, 三至五年.
+_SEP = r"(?:至|到|~|～|-|－|——|—|–)"
+_SEP_START = "至到~～\\-－—–"
+_SEP_SPLIT = re.compile(_SEP + "(?:百分之)?")
+#: A number may not continue an Arabic number, a word in Latin letters (C919, 5G) or a Chinese numeral.
+_ARABIC = f"(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ])(?:{ARABIC_NUMBER})"
+_CHINESE = f"(?<![〇零一二两三四五六七八九十百千万亿])(?:{CHINESE_NUMBER})"
+_NUM = f"(?:{_ARABIC}|{_CHINESE})"
+#: Every character a _NUM can hold: a fraction (三分之一) is tried only where 分之 follows a run of them.
+_NUM_CHARS = "0-9０-９.．,一二两三四五六七八九十百千万亿〇○零点"
+#: Units of time after a slash are a period (1次/年, periods.tsv), not part of a rate's unit.
+_TIME_WORDS = {"年", "季度", "季", "月", "周", "天", "日", "学期"}
+
+
+@functools.cache
+def _scanner() -> re.Pattern[str]:
+    """The one regex that finds every quantity expression; built once from the lexicons.
+
+    Every match starts with a digit, a numeral, a placeholder or 百分之/千分之; the lookahead lets the
+    regex engine skip every other position at once. A placeholder (××) and a number share the tail
+    (comparator in the middle, unit): no position can start both. Comparator words in front are read
+    afterwards, in a short window (see :func:`_comparator_before`).
+
+    The other lookaheads change no match: each names the characters the part after it can start with,
+    so that a number with no unit after it (most numbers that are not quantities) fails at one test of
+    a character instead of a hundred tries of units, for every length the engine backtracks the number to.
+    """
+    comps = comparators()
+    units = _units()
+    unit = trie_pattern(units)
+    unit_start = "".join(sorted({re.escape(u[0]) for u in units}))
+    middle = trie_pattern(comps["middle"])
+    return re.compile(
+        f"(?=[{NUMBER_START}])(?:"
+        rf"(?=[{_NUM_CHARS}]*分之)(?P<frac>{_NUM}分之{_NUM})"
+        rf"|(?P<pct>百分之{_NUM}(?:{_SEP}(?:百分之)?{_NUM})?)"
+        rf"|(?P<pm>千分之{_NUM})"
+        rf"|(?:(?P<ph>{_PLACEHOLDER})"
+        rf"|(?P<n1>{_NUM})(?:(?=[{unit_start}{_SEP_START}])(?P<u1>{unit})?(?P<sep>{_SEP})(?P<n2>{_NUM}))?)"
+        rf"(?P<mid>{middle})?[ \t]?(?=[{unit_start}])(?P<unit>{unit})"
+        r")"
+        + _post_pattern()
+    )
+
+
+def _post_pattern() -> str:
+    """A comparator word after the unit: 5%左右, 3次以上, 10分（及以上）."""
+    after = trie_pattern(comparators()["after"])
+    return rf"(?P<post>{after}|[（(](?:{after})[)）])?"
+
+
+@functools.cache
+def _rate() -> re.Pattern[str]:
+    """A rate's base after the unit (58万元/人, 0.6人/百亿元), then a comparator word after it.
+
+    Tried only where a ``/`` follows a unit, so the CJK character classes are compiled only when needed.
+    """
+    return re.compile(r"(?P<per>/[万亿百千]?[\u4e00-\u9fff]{1,2}(?=[^\u4e00-\u9fff]|以|左|及))" + _post_pattern())
+
+
+@functools.cache
+def _before() -> tuple[re.Pattern[str], int, frozenset[str]]:
+    """Comparator words in front of a number (不少于10天): the pattern, the window it needs, and the
+    characters such a match can end with (the window is searched only when one precedes the number)."""
+    words = comparators()["before"]
+    pattern = re.compile(f"(?:{trie_pattern(words)})[ \t]?$")
+    # "$" also matches before a final newline: a newline between the word and the number counts.
+    last = frozenset(w[-1] for w in words) | {" ", "\t", "\n"}
+    return pattern, max(map(len, words)) + 1, last
+
+
+def _comparator_before(text: str, start: int) -> re.Match[str] | None:
+    """The comparator word that ends right before ``start``, if any."""
+    pattern, width, last = _before()
+    if start == 0 or text[start - 1] not in last:
+        return None
+    return pattern.search(text, max(0, start - width), start)
+
+
+def _comparator_of(word: str | None, position: str) -> str:
+    if not word:
+        return ""
+    row = comparators()[position].get(word.strip("（()）"))
+    return row["comparator"] if row else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(numeral: str) -> tuple[float | None, float | None, str]:
+    """(value, upper bound, form) of a plain number as written; cached, as 一, 2, 10 recur everywhere."""
+    pair = chinese_range(numeral)
+    if pair:
+        return float(pair[0]), float(pair[1]), "approx_range"
+    return parse_number(numeral), None, "number"
+
+
+def _rate_after(m: re.Match[str], text: str) -> re.Match[str] | None:
+    """The rate's base after a scanner match (58万元/人), within the part of the text being scanned."""
+    if m.group("post") or not text.startswith("/", m.end()):
+        return None
+    return _rate().match(text, m.end(), m.endpos)
+
+
+def _quantity(m: re.Match[str], text: str, rate: re.Match[str] | None = None) -> Quantity | None:
+    """Parse one scanner match and the rate after it, if any; None when the number does not parse."""
+    frac, pct, pm, ph, n1, unit, post = m.group("frac", "pct", "pm", "ph", "n1", "unit", "post")
+    start, end = m.start(), m.end()
+    per, per_end = None, 0
+    if rate:
+        per, per_end, post, end = rate.group("per"), rate.end("per"), rate.group("post"), rate.end()
+    value: float | None
+    value_max: float | None = None
+    placeholder = False
+    comparator = ""
+    if frac:
+        numeral, unit, form = frac, "%", "fraction"
+        value = parse_number(numeral)
+        number_start, unit_end = m.span("frac")
+    elif pct:
+        numeral, unit, form = pct, "%", "percent"
+        parts = _SEP_SPLIT.split(numeral[3:], maxsplit=1)
+        value = parse_number(parts[0])
+        if len(parts) == 2:
+            value_max, form = parse_number(parts[1]), "range"
+        number_start, unit_end = m.span("pct")
+    elif pm:
+        numeral, unit, form = pm, "‰", "per_mille"
+        value = parse_number(numeral)
+        number_start, unit_end = m.span("pm")
+    elif ph:
+        numeral, form = ph, "placeholder"
+        value, placeholder = None, True
+        number_start, unit_end = m.start("ph"), m.end("unit")
+        comparator = _comparator_of(m.group("mid"), "middle")
+    else:
+        numeral = n1
+        number_start, unit_end = m.start("n1"), m.end("unit")
+        u1, n2 = m.group("u1", "n2")
+        if u1 and canonical_unit(u1) != canonical_unit(unit):
+            return None  # 3个至5人: not one range
+        value, value_max, form = _number(numeral)
+        if n2:
+            value_max, form = parse_number(n2), "range"
+        comparator = _comparator_of(m.group("mid"), "middle")
+    if value is None and not placeholder:
+        return None
+    if value_max is not None:
+        comparator = "range"
+    pre = _comparator_before(text, start)
+    if pre:
+        start = pre.start()
+    # 控制在5%左右 is about 5%: a word after the unit says more than one before it.
+    comparator = (
+        _comparator_of(post, "after") or _comparator_of(pre.group(0).rstrip(" \t") if pre else None, "before")
+        or comparator
+    )
+    kind = unit_row(unit).get("kind", "percent")
+    if per and per[1:] not in _TIME_WORDS:
+        unit, unit_end = unit + per, per_end  # 58万元/人, 0.6人/百亿元
+    return _new_quantity(
+        text=text[start:end], value=value, value_max=value_max, unit=unit, comparator=comparator,
+        placeholder=placeholder, start=start, end=end, number_start=number_start, unit_end=unit_end,
+        numeral=numeral, kind=kind, form=form,
+    )
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
+    """Every quantity expression of a text, parsed, with no judgement of its context.
+
+    Args:
+        text: plain text.
+        start, end: scan only this part of it (offsets stay those of ``text``).
+
+    Yields:
+        Quantity records in text order.
+
+    Example:
+        >>> [(q.text, q.value, q.unit, q.comparator) for q in find_quantities("每年不少于10天，占比1%至2%")]
+        [('不少于10天', 10.0, '天', '>='), ('1%至2%', 1.0, '%', 'range')]
+    """
+    for m, rate in _matches(text, start, len(text) if end is None else end):
+        q = _quantity(m, text, rate)
+        if q is not None:
+            yield q
+
+
+def _matches(text: str, start: int, end: int) -> list[tuple[re.Match[str], re.Match[str] | None]]:
+    """The scanner's matches in text[start:end], each with the rate after it (58万元/人) or None.
+
+    All are found before any is parsed: a batch of regex work, then a batch of Python work, is faster.
+    """
+    found: list[tuple[re.Match[str], re.Match[str] | None]] = []
+    pos: int | None = start
+    while pos is not None:
+        resume = None
+        for m in _scanner().finditer(text, pos, end):
+            rate = _rate_after(m, text)
+            found.append((m, rate))
+            if rate:  # the rate is part of the quantity: scan on after it
+                resume = rate.end()
+                break
+        pos = resume
+    return found
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """Parse one quantity expression (the whole string); None when it is not one.
+
+    >>> q = parse_quantity("不少于三分之一"); (q.value // 1, q.unit, q.comparator)
+    (33.0, '%', '>=')
+    >>> parse_quantity("××名左右").placeholder, parse_quantity("二〇二〇年") is None
+    (True, False)
+    """
+    text = text.strip()
+    for q in find_quantities(text):
+        return q if (q.start, q.end) == (0, len(text)) else None
+    return None
