@@ -14,8 +14,31 @@ from .pipeline import process, process_many, process_raw
 from .tables import COLUMNS, all_tables
 from .types import Body, Document, Item, RawDocument, Slogan, Target
 
+
+def __getattr__(name: str):
+    """Corpus, clustering and reports load DuckDB and scikit-learn: import them only when asked for."""
+    lazy = {
+        "Corpus": ("store", "Corpus"),
+        "cluster_tasks": ("cluster", "cluster_tasks"),
+        "find_reuse": ("reuse", "find_reuse"),
+        "write_report": ("report", "write_report"),
+        "to_spacy": ("spacy_doc", "to_spacy"),
+    }
+    if name in lazy:
+        import importlib
+
+        module, attr = lazy[name]
+        return getattr(importlib.import_module(f".{module}", __name__), attr)
+    raise AttributeError(f"module 'policytext' has no attribute {name!r}")
+
+
 __all__ = [
     "COLUMNS",
+    "Corpus",
+    "cluster_tasks",
+    "find_reuse",
+    "to_spacy",
+    "write_report",
     "Body",
     "Document",
     "Item",

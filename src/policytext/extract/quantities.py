@@ -152,7 +152,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 _PLACEHOLDER = r"(?<![A-Za-zＡ-Ｚａ-ｚ×╳])[×XＸ╳]{1,3}"
 #: Range separators: 1%至2%, 3—5个, 10-15天, 3到5个, 三至五年.
 _SEP = r"(?:至|到|~|～|-|－|——|—|–)"
-_SEP_START = "至到~～\\-－—–"
+_SEP_START = r"至到~～\-－—–"
 _SEP_SPLIT = re.compile(_SEP + "(?:百分之)?")
 #: A number may not continue an Arabic number, a word in Latin letters (C919, 5G) or a Chinese numeral.
 _ARABIC = f"(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ])(?:{ARABIC_NUMBER})"
