@@ -69,6 +69,7 @@ def test_missing_file_is_one_line_naming_the_file(runner: CliRunner, tmp_path: P
         ("notes.pdfx", b"abc", "unknown extension .pdfx"),
         ("fake.docx", "不是压缩包".encode(), "not a .docx"),
     ],
+    ids=["empty", "unknown-extension", "text-named-docx"],
 )
 def test_bad_input_names_file_and_cause(runner: CliRunner, tmp_path: Path, name: str, content: bytes, cause: str) -> None:
     bad = tmp_path / name
@@ -133,3 +134,17 @@ def test_debug_shows_a_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode != 0
     assert "Traceback" in proc.stderr
+
+
+@pytest.mark.parametrize(("command", "first_column"), [("slogans", "slogan"), ("bodies", "name")])
+def test_across_compares_documents_by_unit(
+    runner: CliRunner, sample: Path, tmp_path: Path, command: str, first_column: str
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text(SAMPLE.replace("某县", "某区"), encoding="utf-8")
+    result = runner.invoke(app, [command, str(sample), str(other), "--across", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and first_column in rows[0]
+    # one count column per document's unit besides the row label
+    assert len(rows[0]) >= 2

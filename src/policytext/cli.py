@@ -110,11 +110,15 @@ def extract(
     _report_failures(failures, len(docs) + len(failures))
 
 
-def _table_command(name: str, files: list[Path], format: OutputFormat, output: Path | None) -> None:
+def _table_command(
+    name: str, files: list[Path], format: OutputFormat, output: Path | None, across: bool = False
+) -> None:
     docs, failures = _process_files(files)
-    from .tables import TABLE_BUILDERS
+    from .tables import ACROSS_BUILDERS, TABLE_BUILDERS
 
-    df = TABLE_BUILDERS[name](docs)
+    df = ACROSS_BUILDERS[name](docs).reset_index() if across else TABLE_BUILDERS[name](docs)
+    if across:
+        name = f"{name}_across"
     if format is OutputFormat.json:
         sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1) + "\n")
     elif format is OutputFormat.jsonl:
@@ -138,33 +142,48 @@ def _table_command(name: str, files: list[Path], format: OutputFormat, output: P
 
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 OutOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Folder for csv/xlsx/parquet files.")]
+AcrossOpt = Annotated[
+    bool, typer.Option("--across", help="Compare documents: one column per unit instead of one row per mention.")
+]
 
 
 @app.command()
-def slogans(files: FilesArg, format: FormatOpt = OutputFormat.summary, output: OutOpt = None) -> None:
+def slogans(
+    files: FilesArg, format: FormatOpt = OutputFormat.summary, output: OutOpt = None, across: AcrossOpt = False
+) -> None:
     """List the numeric slogans (提法) of documents with their components.
+
+    With --across, the formula × unit table of all the documents.
 
     Example: policytext slogans 工作要点.docx
     """
-    _table_command("slogans", files, format, output)
+    _table_command("slogans", files, format, output, across)
 
 
 @app.command()
-def targets(files: FilesArg, format: FormatOpt = OutputFormat.summary, output: OutOpt = None) -> None:
+def targets(
+    files: FilesArg, format: FormatOpt = OutputFormat.summary, output: OutOpt = None, across: AcrossOpt = False
+) -> None:
     """List the quantitative targets of documents: value, unit, comparator, period.
+
+    With --across, targets side by side by indicator, one column per document.
 
     Example: policytext targets 工作要点.docx --format csv
     """
-    _table_command("targets", files, format, output)
+    _table_command("targets", files, format, output, across)
 
 
 @app.command()
-def bodies(files: FilesArg, format: FormatOpt = OutputFormat.summary, output: OutOpt = None) -> None:
+def bodies(
+    files: FilesArg, format: FormatOpt = OutputFormat.summary, output: OutOpt = None, across: AcrossOpt = False
+) -> None:
     """List the responsible bodies of documents and their roles (lead, support, mention).
+
+    With --across, the body × unit table of all the documents.
 
     Example: policytext bodies 工作要点.docx
     """
-    _table_command("bodies", files, format, output)
+    _table_command("bodies", files, format, output, across)
 
 
 @app.command()

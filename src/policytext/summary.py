@@ -35,7 +35,7 @@ def table_summary(name: str, df: pd.DataFrame) -> str:
     import pandas as pd
 
     if df.empty:
-        return f"(no {name})"
+        return f"(no {name.replace('_', ' ')})"
     show = {
         "slogans": ["doc", "text", "number", "quoted", "components", "path"],
         "targets": ["doc", "text", "value", "value_max", "unit", "comparator", "period", "indicator", "path"],

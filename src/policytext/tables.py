@@ -197,6 +197,35 @@ TABLE_BUILDERS = {
 }
 
 
+def slogan_unit_matrix(docs: list[Document]) -> pd.DataFrame:
+    """Formula × unit: mentions of each formula in each unit's documents."""
+    from .extract.slogans import slogan_matrix
+
+    return slogan_matrix(docs)
+
+
+def targets_across(docs: list[Document]) -> pd.DataFrame:
+    """Targets side by side: one row per (indicator, unit of measure), one column per document."""
+    from .extract.targets import targets_by_indicator
+
+    return targets_by_indicator(docs)
+
+
+def body_unit_matrix(docs: list[Document]) -> pd.DataFrame:
+    """Body × unit: lead and support mentions of each body in each unit's documents."""
+    from .body_tables import body_matrix
+
+    return body_matrix(docs)
+
+
+#: The tables that compare documents, by the per-document table they summarise.
+ACROSS_BUILDERS = {
+    "slogans": slogan_unit_matrix,
+    "targets": targets_across,
+    "bodies": body_unit_matrix,
+}
+
+
 def all_tables(docs: list[Document]) -> dict[str, pd.DataFrame]:
     """Every table of a list of processed documents, by name."""
     return {name: build(docs) for name, build in TABLE_BUILDERS.items()}

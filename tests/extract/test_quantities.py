@@ -1,0 +1,76 @@
+"""The quantity scanner's speed-ups change no result: trie alternations, the fast Quantity constructor, rates.
+
+The expressions themselves are tested through ``find_quantities``/``parse_quantity`` in test_targets.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+
+import pytest
+
+from policytext.extract.quantities import (
+    Quantity,
+    _new_quantity,
+    find_quantities,
+    trie_pattern,
+)
+
+WORDS = ["个", "个月", "个百分点", "个工作日", "万元", "万亿元", "亿元", "元", "%", "以上", "以下", "以", "人次", "人"]
+
+
+def _plain_alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def test_trie_pattern_matches_what_a_longest_first_alternation_matches() -> None:
+    rng = random.Random(7)
+    chars = sorted(set("".join(WORDS)) | set("3 年，"))
+    trie = re.compile(f"(?:{trie_pattern(WORDS)})")
+    plain = re.compile(f"(?:{_plain_alternation(WORDS)})")
+    # followed by a word that may need a shorter match (backtracking must try words in the same order)
+    trie_then = re.compile(f"(?:{trie_pattern(WORDS)})月")
+    plain_then = re.compile(f"(?:{_plain_alternation(WORDS)})月")
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        assert [m.span() for m in trie_then.finditer(text)] == [m.span() for m in plain_then.finditer(text)], text
+
+
+def test_trie_pattern_escapes_and_keeps_words_that_prefix_others() -> None:
+    pattern = re.compile(trie_pattern(["个", "个月", "%", "m²", "a.b"]))
+    assert pattern.fullmatch("个") and pattern.fullmatch("个月") and pattern.fullmatch("a.b")
+    assert not pattern.fullmatch("axb")
+
+
+def test_fast_constructor_makes_the_same_frozen_quantity() -> None:
+    fields = dict(text="不少于10天", value=10.0, value_max=None, unit="天", comparator=">=", placeholder=False,
+                  start=0, end=6, number_start=3, unit_end=6, numeral="10", kind="duration", form="number")
+    fast, slow = _new_quantity(**fields), Quantity(**fields)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.value = 11.0  # type: ignore[misc]
+
+
+def test_quantity_has_no_defaults_and_no_post_init() -> None:
+    """_new_quantity skips __init__: it is only right while every field is given and nothing runs after."""
+    for f in dataclasses.fields(Quantity):
+        assert f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING, f.name
+    assert not hasattr(Quantity, "__post_init__")
+
+
+def test_a_rate_is_part_of_its_quantity_and_the_scan_goes_on_after_it() -> None:
+    text = "人均补助58万元/人，每年开展2次，1次/年。"
+    found = [(q.text, q.unit) for q in find_quantities(text)]
+    assert found == [("58万元/人", "万元/人"), ("2次", "次"), ("1次/年", "次")]
+    assert [q.unit for q in find_quantities("事故死亡率控制在0.6人/百亿元以内。")] == ["人/百亿元"]
+
+
+def test_a_scanned_part_ends_where_it_is_told_to() -> None:
+    text = "目标为58万元/人以上"
+    whole = next(find_quantities(text))
+    assert (whole.text, whole.comparator) == ("58万元/人以上", ">=")
+    cut = text.index("/") + 2  # the scan may not look past the end it is given
+    assert [q.text for q in find_quantities(text, 0, cut)] == ["58万元"]
