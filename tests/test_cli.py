@@ -148,3 +148,24 @@ def test_across_compares_documents_by_unit(
     assert rows and first_column in rows[0]
     # one count column per document's unit besides the row label
     assert len(rows[0]) >= 2
+
+
+BAD_WORD_FILES = sorted((Path(__file__).parent / "data" / "docx").glob("bad_*.docx"))
+
+
+@pytest.mark.parametrize("bad", BAD_WORD_FILES, ids=lambda p: p.stem)
+def test_every_bad_word_file_is_one_line_and_exit_1(runner: CliRunner, bad: Path) -> None:
+    result = runner.invoke(app, ["extract", str(bad), "--format", "json"])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"policytext: error: {bad}: ")
+    assert result.stdout == ""
+
+
+def test_a_batch_of_bad_word_files_lists_every_failure(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(app, ["extract", *map(str, BAD_WORD_FILES), str(sample), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["doc"] == "plan"
+    assert f"{len(BAD_WORD_FILES)} of {len(BAD_WORD_FILES) + 1} files failed" in result.stderr
+    for bad in BAD_WORD_FILES:
+        assert f"  {bad}: " in result.stderr
