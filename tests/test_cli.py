@@ -169,3 +169,22 @@ def test_a_batch_of_bad_word_files_lists_every_failure(runner: CliRunner, sample
     assert f"{len(BAD_WORD_FILES)} of {len(BAD_WORD_FILES) + 1} files failed" in result.stderr
     for bad in BAD_WORD_FILES:
         assert f"  {bad}: " in result.stderr
+
+
+def test_several_documents_get_task_clusters_in_json(runner: CliRunner, sample: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text(SAMPLE.replace("某县", "某区"), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(sample), str(other), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    docs = json.loads(result.stdout)
+    tasks = [it for d in docs for it in d["items"] if it["is_task"]]
+    assert tasks and all(isinstance(it["cluster"], int) for it in tasks)
+    assert all("cluster" not in it for d in docs for it in d["items"] if not it["is_task"])
+    # the same task text in both documents lands in the same cluster
+    by_title: dict[str, set[int]] = {}
+    for it in tasks:
+        by_title.setdefault(it["title"], set()).add(it["cluster"])
+    assert all(len(c) == 1 for c in by_title.values())
+
+    plain = runner.invoke(app, ["extract", str(sample), str(other), "--format", "json", "--no-cluster"])
+    assert all("cluster" not in it for d in json.loads(plain.stdout) for it in d["items"])

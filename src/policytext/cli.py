@@ -82,12 +82,23 @@ def extract(
     files: FilesArg,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.summary,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Folder for csv/xlsx/parquet files.")] = None,
+    cluster: Annotated[
+        bool | None,
+        typer.Option("--cluster/--no-cluster", help="Cluster tasks across the documents (default: for data output of several documents)."),
+    ] = None,
 ) -> None:
     """Extract the outline, slogans, targets and bodies of documents.
+
+    With several documents, their tasks are also clustered across documents and each task item
+    carries its ``cluster`` (turn off with --no-cluster).
 
     Example: policytext extract 工作要点.docx --format json > out.json
     """
     docs, failures = _process_files(files)
+    if cluster if cluster is not None else (len(docs) > 1 and format is not OutputFormat.summary):
+        from .cluster import cluster_documents
+
+        cluster_documents(docs)
     if format in (OutputFormat.json, OutputFormat.jsonl):
         from .serialize import dumps
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .store import Corpus
+    from .types import Document
 
 Embedder = Callable[[list[str]], "np.ndarray"]
 
@@ -403,3 +404,37 @@ def cluster_corpus(
         con.execute("ROLLBACK")
         raise
     return clusters.reset_index(drop=True)
+
+
+def cluster_documents(docs: Sequence[Document], **options) -> ClusterResult:
+    """Cluster the tasks of processed documents and write each task's cluster into its ``Item.cluster``.
+
+    The in-memory counterpart of ``Corpus.cluster``: ``policytext extract`` calls it when it is given
+    several documents, so that the items of its JSON output carry their ``cluster``. Items that are not
+    tasks keep ``cluster=None``. ``options`` are those of :func:`cluster_tasks`.
+
+    Returns:
+        The clustering, its labels in the order of the documents' tasks.
+    """
+    import dataclasses
+
+    import pandas as pd
+
+    rows, where = [], []
+    for i, d in enumerate(docs):
+        titles = {it.path: it.title for it in d.items}
+        for j, it in enumerate(d.items):
+            if it.is_task:
+                rows.append({"title": it.title, "text": it.text, "parent_title": titles.get(it.parent, "")})
+                where.append((i, j))
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+
+    with warnings.catch_warnings():  # a few near-identical documents give fewer distinct points than k
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        result = cluster_tasks(pd.DataFrame(rows, columns=["title", "text", "parent_title"]), **options)
+    for (i, j), label in zip(where, result.labels, strict=True):
+        items = docs[i].items
+        items[j] = dataclasses.replace(items[j], cluster=int(label))
+    return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import re
 import time
 
@@ -447,3 +448,37 @@ def test_external_documents_run_fast_and_keep_reviews_out(shared_dir) -> None:
         for t in targets:
             line_start = d.text.rfind("\n", 0, t.start) + 1
             assert not re.match(r"[一二三四五六七八九十]+、.*回顾", d.text[line_start:t.start])
+
+
+# --- shortcuts taken for speed give what the plain definitions give ------------------------------------
+
+
+def _spans_by_definition(text: str, ends: str, pos: int) -> tuple[int, int]:
+    """From after the last end character before ``pos`` to the next one at or after it."""
+    start = max((i + 1 for i, ch in enumerate(text[:pos]) if ch in ends), default=0)
+    end = next((i for i in range(pos, len(text)) if text[i] in ends), len(text))
+    return start, end
+
+
+def test_sentence_and_clause_bounds_are_those_of_their_definition() -> None:
+    from policytext.extract.targets import _Context
+
+    rng = random.Random(11)
+    for _ in range(300):
+        text = "".join(rng.choice("一二3年。，；\n：!要") for _ in range(rng.randint(1, 30)))
+        ctx = _Context(_doc(text), None)
+        for pos in range(len(text) + 1):
+            assert ctx.sentence(pos) == _spans_by_definition(text, "。！？；;!?\n", pos), (text, pos)
+            assert ctx.clause(pos) == _spans_by_definition(text, "。！？；;!?\n，,：:", pos), (text, pos)
+
+
+def test_quoted_formula_keys_are_those_of_each_quote_scanned_alone() -> None:
+    from policytext.extract.targets import _SHORT_QUOTE, _formula_key, _quoted_formula_keys
+
+    rng = random.Random(5)
+    for _ in range(500):
+        text = "".join(rng.choice(["“", "”", '"', "「", "」", "3", "两", "个", "项", "%", "层级", "以上", "，"])
+                       for _ in range(rng.randint(1, 20)))
+        quotes = [m.span() for m in _SHORT_QUOTE.finditer(text)]
+        one_by_one = {_formula_key(q, text) for s, e in quotes for q in find_quantities(text, s, e)}
+        assert _quoted_formula_keys(text, quotes) == one_by_one, text
