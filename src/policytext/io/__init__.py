@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..types import RawDocument
-from ._common import MAX_FILE_BYTES, ole_cause, sniff_format
+from ._common import ole_cause, read_head, sniff_format
 
 __all__ = ["load", "SUPPORTED_SUFFIXES"]
 
@@ -25,25 +25,12 @@ def load(path: str | Path) -> RawDocument:
         MissingDependency: a .doc/.wps file and no LibreOffice to convert it.
     """
     path = Path(path)
-    if not path.exists():
-        raise UnreadableDocument(path, "no such file")
-    if path.is_dir():
-        raise UnreadableDocument(path, "is a directory, not a document")
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
+    if path.exists() and not path.is_dir() and suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableDocument(
             path, f"unknown extension {suffix or '(none)'}: expected one of {', '.join(SUPPORTED_SUFFIXES)}"
         )
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            raise UnreadableDocument(path, "empty file")
-        if size > MAX_FILE_BYTES:
-            raise UnreadableDocument(path, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})")
-        with path.open("rb") as fh:
-            head = fh.read(4096)
-    except OSError as exc:
-        raise UnreadableDocument(path, f"cannot read: {exc.strerror or exc}") from exc
+    head = read_head(path)
     kind = sniff_format(head)
     if suffix == ".docx":
         if kind == "ole":

@@ -159,3 +159,27 @@ def ole_cause(path: Path) -> str:
     if found:
         return "password-protected (encrypted) Word file: remove the password in Word and save it again"
     return "a legacy Word 97-2003 (.doc) file with a .docx name: rename it to .doc"
+
+
+def read_head(path: Path, size: int = 4096) -> bytes:
+    """First bytes of a file after the checks every loader shares: it exists, is a file, not empty, not huge.
+
+    Raises:
+        UnreadableDocument: the file is missing, a folder, empty, too large or unreadable.
+    """
+    from ..errors import UnreadableDocument
+
+    if not path.exists():
+        raise UnreadableDocument(path, "no such file")
+    if path.is_dir():
+        raise UnreadableDocument(path, "is a directory, not a document")
+    try:
+        length = path.stat().st_size
+        if length == 0:
+            raise UnreadableDocument(path, "empty file")
+        if length > MAX_FILE_BYTES:
+            raise UnreadableDocument(path, f"file too large ({length} bytes; limit {MAX_FILE_BYTES})")
+        with path.open("rb") as fh:
+            return fh.read(size)
+    except OSError as exc:
+        raise UnreadableDocument(path, f"cannot read: {exc.strerror or exc}") from exc

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import MissingDependency, UnreadableDocument
 from ..types import RawDocument
-from ._common import MAX_FILE_BYTES, OLE_MAGIC, ole_cause
+from ._common import OLE_MAGIC, ole_cause, read_head
 
 __all__ = ["load_legacy", "find_soffice", "CONVERT_TIMEOUT"]
 
@@ -36,17 +36,7 @@ def find_soffice() -> str | None:
 
 
 def _check_file(path: Path) -> None:
-    if not path.exists():
-        raise UnreadableDocument(path, "no such file")
-    if path.is_dir():
-        raise UnreadableDocument(path, "is a directory, not a document")
-    size = path.stat().st_size
-    if size == 0:
-        raise UnreadableDocument(path, "empty file")
-    if size > MAX_FILE_BYTES:
-        raise UnreadableDocument(path, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})")
-    with path.open("rb") as fh:
-        head = fh.read(8)
+    head = read_head(path, 8)
     if head == OLE_MAGIC and "password" in ole_cause(path):
         raise UnreadableDocument(path, ole_cause(path))
 
