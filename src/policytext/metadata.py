@@ -245,6 +245,8 @@ def _joins(title: str, nxt: str, after: str) -> bool:
         return True  # 某县人民政府办公室 / 关于印发…的通知
     if _issuer_names(nxt):
         return False  # the issuer under the title: 某社区党委 / 2021年3月
+    if _issuer_names(title):
+        return False  # the issuer above a title is a header: 中共某县委办公室 / 2024年工作要点
     return len(nxt) <= 40 and (
         _looks_complete(nxt) or bool(after) and bool(SUBTITLE.match(after) or SALUTATION.fullmatch(after))
     )
@@ -270,6 +272,8 @@ def find_title(lines: list[str]) -> tuple[str, int]:
     ('在全县第一期培训班、第二期骨干班开班仪式上的讲话', 1)
     >>> find_title(["某县人民政府文件", "某政发〔2023〕5号", "某县人民政府", "关于印发某县某方案的通知"])
     ('某县人民政府关于印发某县某方案的通知', 3)
+    >>> find_title(["中共某县委办公室", "2024年全县党的建设工作要点", "", "2024年，全县…。"])
+    ('2024年全县党的建设工作要点', 1)
     """
     start, front_title = _front_matter(lines)
     if front_title:
