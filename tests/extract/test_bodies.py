@@ -264,6 +264,85 @@ def test_extract_bodies_is_a_generator_over_the_text():
     assert [b.name for b in out] == ["党支部"]
 
 
+
+# --- shortcuts that must not change results -----------------------------------------------------
+# find_bodies skips runs of terms whose names no rule could make responsible (body_roles.Relevance),
+# and name_tokens reuses one whole-text scan around redacted names. Both are only for speed: these
+# tests compare them with the plain way on every sentence above and on the sample corpus.
+
+def _sample_texts() -> list[str]:
+    from pathlib import Path
+
+    from policytext.io import load
+    from policytext.pipeline import expand_paths
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [row[0] for row in DEV + HELD_OUT + XFAIL] + [SAMPLE, MARKDOWN_TABLE, TAB_TABLE]
+    for path in expand_paths([root / "corpora", root / "tests" / "data" / "heldout"]):
+        if path.suffix in (".txt", ".md", ".docx"):
+            texts.append(load(path).text)
+    return texts
+
+
+def _all(found) -> list[tuple]:
+    return [(f.start, f.end, f.text, f.name, f.role, f.rule) for f in found]
+
+
+def test_relevance_filter_changes_nothing(monkeypatch):
+    from policytext.extract import body_roles
+
+    texts = _sample_texts()
+    filtered = [_all(find_bodies(t, places=["云岫县", "桐溪县"])) for t in texts]
+    monkeypatch.setattr(body_roles.Relevance, "__call__", lambda self, runs: True)
+    monkeypatch.setattr(body_roles.Relevance, "run", lambda self, start, end, ends, inner: True)
+    monkeypatch.setattr(body_roles.Relevance, "single", lambda self, start, end: True)
+    assert [_all(find_bodies(t, places=["云岫县", "桐溪县"])) for t in texts] == filtered
+    assert sum(map(len, filtered)) > 50  # the texts do hold bodies
+
+
+def _plain_tokens(text: str, places: list[str]) -> list[tuple[int, int, str]]:
+    """name_tokens the slow way: the lexicon scanned again between the extra terms."""
+    from policytext.extract import body_tokens
+
+    lex = lexicon()
+    extra = sorted(body_tokens._extra_tokens(text, places, lex), key=lambda t: (t.start, -t.end))
+    out, pos = [], 0
+    for rare in extra:
+        if rare.start < pos:
+            continue
+        out += [(m.start(), m.end(), m.group()) for m in lex.name_re.finditer(text, pos, rare.start)]
+        out.append((rare.start, rare.end, rare.text))
+        pos = rare.end
+    return out + [(m.start(), m.end(), m.group()) for m in lex.name_re.finditer(text, pos)]
+
+
+@pytest.mark.parametrize("text,places", [
+    ("某县委组织部、XX局党组和分管组织工作的副书记要牵头落实。", []),
+    ("部分管理的事项由某某某县纪委负责，××市委宣传部配合。", []),
+    ("海湾区委、海湾区人民政府和海湾区直各部门要协同推进。", ["海湾区"]),
+    ("分管分管党建工作的领导班子成员，X局", []),
+    ("县委部分管组织工作的副书记要带头。", []),  # 部分 would cross the start of 分管…的
+])
+def test_tokens_around_extra_terms(text, places):
+    assert [(t.start, t.end, t.text) for t in name_tokens(text, places=places)] == _plain_tokens(text, places)
+
+
+def test_tokens_around_extra_terms_in_the_sample_corpus():
+    for text in _sample_texts():
+        assert [(t.start, t.end, t.text) for t in name_tokens(text, places=["云岫县"])] == _plain_tokens(text, ["云岫县"])
+
+
+def test_trigger_first_characters():
+    """The set that spares a regex call must hold the first character of every trigger."""
+    from policytext.extract.body_roles import _trigger_first, _triggers
+
+    first = _trigger_first()
+    assert first is not None and {"、", "和", "（", "等", "要", "负", "的", "*"} <= first
+    lex = lexicon()
+    for word in set().union(*lex.words.values()):
+        assert _triggers()[0].match(word) is None or word[0] in first, word
+
+
 # --- lexicon integrity ------------------------------------------------------------------------
 
 NAME_CATEGORIES = {"scope", "place", "mod", "stem", "head", "suffix", "role", "stop"}

@@ -141,21 +141,74 @@ XFAIL: list[Found] = [
     ("推行“一码、一图、一表”管理。", ["一码、一图、一表"]),
 ]
 
-XFAIL_DEFINED: list[Defined] = [
-    # 以下简称 names the whole phrase; the parts (信息化, 工业化) lie inside it
+# Rows written for the definition shapes a held-out set of fictional documents showed missing
+# (即 after a longer noun or with no comma, each numeral defined in turn, 以下简称 with a shared
+# tail, a list that stops mid-clause, dash chains, parts spread over several numerals); the first
+# two were XFAIL rows before.
+FOLLOW_UP_DEFINED: list[Defined] = [
     ("推进信息化和工业化深度融合（以下简称“两化融合”）。", "两化融合", ["信息化", "工业化"]),
-    # each numeral of an Arabic formula is defined in its own sentence
+    ("推进数字化和网络化协同发展（以下简称“两化协同”）。", "两化协同", ["数字化", "网络化"]),
     ("建立“1+N”政策体系，“1”即一个总体方案，“N”即若干配套措施。", "1+N", ["一个总体方案", "若干配套措施"]),
+    ("构建“1+N”帮扶体系，“1”即一名县级领导牵头，“N”即若干部门协同配合。", "1+N", ["一名县级领导牵头", "若干部门协同配合"]),
+    ("完善“1+N”阵地服务网络，即1个镇级党群服务中心和N个村级党群服务站。", "1+N",
+     ["1个镇级党群服务中心", "N个村级党群服务站"]),
+    ("“2345”服务体系：“2”指两个中心，“3”指三支队伍，“4”指四项制度，“5”指五类活动。", "2345",
+     ["两个中心", "三支队伍", "四项制度", "五类活动"]),
+    ("构建“三级两类”培训体系：“三级”为县、乡、村，“两类”指集中轮训和专题培训。", "三级两类",
+     ["县", "乡", "村", "集中轮训", "专题培训"]),
+    ("开展“两查一改”作风建设专项行动，即查思想认识、查工作作风，改进服务群众方式。", "两查一改",
+     ["查思想认识", "查工作作风", "改进服务群众方式"]),
+    ("落实“两单”即任务清单、责任清单的动态管理。", "两单", ["任务清单", "责任清单"]),
+    ("深化“三项改革”，即精简审批事项、下放管理权限、优化服务流程，推动营商环境持续改善。", "三项改革",
+     ["精简审批事项", "下放管理权限", "优化服务流程"]),
+    ("构建党建、业务、服务相融合的“三融合”工作格局。", "三融合", ["党建", "业务", "服务"]),
+    ("健全社区党组织领导的居委会、业委会、物业公司相协调的“三方联动”机制。", "三方联动", ["居委会", "业委会", "物业公司"]),
+    ("全力做大做强竹木、油茶、食用菌“三个品牌”，带动群众增收。", "三个品牌", ["竹木", "油茶", "食用菌"]),
+    ("推行县—镇—村“三级联动”工作机制。", "三级联动", ["县", "镇", "村"]),
+    ("深化“三级联动”机制。构建镇党委—村党组织—村民小组党小组三级组织体系，做到事事有人管。", "三级联动",
+     ["镇党委", "村党组织", "村民小组党小组"]),
+    ("组织“四个一批”攻坚，谋划一批、储备一批、开工一批、竣工一批，滚动推进项目建设。", "四个一批",
+     ["谋划一批", "储备一批", "开工一批", "竣工一批"]),
+    ("开展“三个一批”活动：签约一批、开工一批、投产一批。", "三个一批", ["签约一批", "开工一批", "投产一批"]),
+    ("推行“两公开一监督”制度，公开办事流程、公开收费标准，接受群众监督。", "两公开一监督",
+     ["公开办事流程", "公开收费标准", "接受群众监督"]),
+    ("推进“两融双促”工程，即推动党建与业务融合、支部与项目融合，促进作风转变、促进效能提升，建设模范机关。", "两融双促",
+     ["党建与业务融合", "支部与项目融合", "促进作风转变", "促进效能提升"]),
+    ("建立健全“三级联动”机制，即县级统筹、乡镇主抓、村级落实的工作体系。", "三级联动", ["县级统筹", "乡镇主抓", "村级落实"]),
+    ("推行“三亮”活动，党员亮身份、亮承诺、亮实绩。", "三亮", ["亮身份", "亮承诺", "亮实绩"]),
+    ("开展“四比”竞赛，比学习、比服务、比作风、比实绩，营造争先氛围。", "四比", ["比学习", "比服务", "比作风", "比实绩"]),
+    # a known formula keeps the document's own wording when the document spells it out
+    ("确保“两不愁三保障”全面落实，贫困户不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障。", "两不愁三保障",
+     ["不愁吃", "不愁穿", "义务教育", "基本医疗", "住房安全有保障"]),
+]
+
+# Look-alikes seen in real documents of other genres: service lines and products with a number,
+# rankings; and the whole of a quoted label that opens with its field.
+FOLLOW_UP: list[Found] = [
+    ("上线“96128”民情直通车，推出“520”惠民贷款产品。", []),
+    ("开通“12345”政务热线，遇到紧急情况拨打“110”报警。", []),
+    ("深入落实“2145”工作格局，推进“369”网格治理体系建设。", ["2145", "369"]),
+    ("扎实推进“城乡建设八大工程”和碳达峰“十项行动”。", ["城乡建设八大工程", "十项行动"]),
+    ("推进“216项目”全面复工，评选“全县十大杰出青年”和“十佳村医”。", []),
+]
+
+XFAIL_DEFINED: list[Defined] = [
+    # the head is shared by the last two parts and counted again (两个平台): the parts are not rebuilt
+    ("打造“一中心两平台”，即一个指挥中心和基层治理、便民服务两个平台。", "一中心两平台",
+     ["一个指挥中心", "基层治理平台", "便民服务平台"]),
+    # each part holds 一 + a measure word inside (读一本书), which no strategy looks for
+    ("实施“五个一”工程，每名党员每年读一本书、写一篇心得、讲一次党课、办一件实事、结一户对子。", "五个一",
+     ["读一本书", "写一篇心得", "讲一次党课", "办一件实事", "结一户对子"]),
 ]
 
 
-@pytest.mark.parametrize("row", DEV + HELD_OUT, ids=_id)
+@pytest.mark.parametrize("row", DEV + HELD_OUT + FOLLOW_UP, ids=_id)
 def test_formulas(row: Found) -> None:
     text, expected = row
     assert _texts(text) == expected
 
 
-@pytest.mark.parametrize("row", DEV_DEFINED + HELD_OUT_DEFINED + BUGS_CAUGHT_DEFINED, ids=_id)
+@pytest.mark.parametrize("row", DEV_DEFINED + HELD_OUT_DEFINED + BUGS_CAUGHT_DEFINED + FOLLOW_UP_DEFINED, ids=_id)
 def test_definitions(row: Defined) -> None:
     text, formula, expected = row
     assert _parts(text, formula) == (expected, "document")

@@ -13,7 +13,11 @@ A body is found in two steps, both on the plain text with compiled regexes (no s
    responsibility follows anywhere (…履行…, …牵头…), after 由/让/交 (由×牵头), or first in a
    牵头单位 list; *support* with 配合/协助/参与 or later in a 责任单位 list; *mention* where it
    issues or decides (…印发, …决策部署, 在…领导下). Generic names (单位, 部门, 企业) need a modal
-   verb (要, 应当, 必须). 党员, 群众 and 干部 alone are never bodies.
+   verb (要, 应当, 必须). 党员, 群众 and 干部 alone are never bodies. The rules on the words
+   around a list are in :mod:`policytext.extract.body_roles`; this module reads lists, labelled
+   notes, tables and aliases. Names that no rule could make responsible are not even built (the
+   ``keep`` test of :func:`~policytext.extract.body_names.find_names`): most names in a text are
+   not, and building them cost more than finding them.
 
 The normalised ``name`` unifies brackets, drops a leading 各/各级/全市/其他 and follows aliases the
 document defines (市委组织部（以下简称组织部） → 组织部 is named 市委组织部).
@@ -29,7 +33,6 @@ from dataclasses import dataclass, field
 from ..types import Body, Document
 from .body_names import (
     Candidate,
-    Lexicon,
     find_names,
     lexicon,
     name_kind,
@@ -38,6 +41,7 @@ from .body_names import (
     normalise_name,
     place_names_government,
 )
+from .body_roles import Relevance, group_role, modal_in_clause
 
 __all__ = ["Found", "extract_bodies", "find_bodies", "lexicon", "name_tokens", "normalise_name"]
 
@@ -48,117 +52,17 @@ _UNIT_PLACE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:自治区|自治州|自治县
 # An alias the document defines: 县委组织部（以下简称组织部）, （简称“两新”组织）.
 _ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|统称|称)[“\"「]?([\u4e00-\u9fff]{2,12})[”\"」]?[）)]")
 # Labels of lists of bodies in notes and tables: （牵头单位：…；配合单位：…） 责任单位：…
-_NOTE = re.compile(
-    r"(?=[牵主责负实承配协参考])(?:"
+# Two patterns, each opening with a group of literals: the regex engine then skips, in C, every
+# character no label starts with (one pattern with both forms behind a lookahead tries them all).
+_NOTE_LABEL = re.compile(
     r"(牵头|主责|主办|责任|负责|实施|承办|配合|协办|协助|参与)(?:单位|部门|科室|处室|领导|人)\s*[:：]\s*"
-    r"|(考核对象|考评对象|责任主体|实施主体)\s*(?:[:：]\s*|\n))"  # 一、考核对象⏎各乡镇党委、…
 )
+_NOTE_HEADING = re.compile(r"(考核对象|考评对象|责任主体|实施主体)\s*(?:[:：]\s*|\n)")  # 一、考核对象⏎各乡镇党委、…
 # What joins members of a list: 组织部门、宣传部门和统战部门.
 _LIST_SEPARATORS = ("、", "和", "及", "以及", "与", "或", "，各")
 # What may end a list: 发展改革、人社、财政等部门.
 _LIST_END = re.compile(r"等(?:部门|单位|机构|组织|方面)?")
-# Characters before a name at which a clause (and so a subject) may begin.
-_BOUNDARY = set("，,。；;：:！!？?\n\t 　、（(.．）)】*＊-#|•·")
-# Prepositions before a name that make it the object, not the doer (对县委负责, 向县委报告).
-_OBJECT_MARKERS = set("对向给为与和的")
-_ENUMERATION = re.compile(r"[一二三四五六七八九十]是$|(?:其次|同时|另外|此外|特别是|尤其是|并)$")
-# Mentions: a body that issues, decides or leads.
-_MENTION_AFTER = re.compile(
-    r"(?:的)?(?:重大)?(?:决策部署|部署要求)|(?:各次|各)?(?:全会|会议)精神|"
-    r"(?:印发|下发|出台|发布|颁布|转发|制发|关于)"
-)
-_LEADERSHIP = re.compile(
-    r"的?(?:统一|坚强|正确|有力)?(?:领导|监督|支持|指导|关心)(?:[和、与](?:领导|监督|支持|指导|关心))*下"
-)
-# A bracket right after a name: a role mark (（牵头）), an alias, or a note to skip.
-_BRACKET_AFTER = re.compile(r"[（(]([^（）()\n。]{1,24})[）)]")
-_LEAD_MARKS = {"牵头", "主责", "负责", "牵头单位", "牵头部门", "主办"}
-_SUPPORT_MARKS = {"配合", "参与", "协办", "协助", "配合单位", "配合部门"}
-# A clause that names a duty: 是/为/作为…第一责任人, 是…责任主体.
-_DUTY = re.compile(r"(?:是|为|作为|担任)[^，,。；;\n]{0,16}?(?:责任人|责任主体|第一责任)")
-# The rest of a clause that ends in "…的 noun": the name sits inside a noun phrase
-# (拧紧党政机关带头过紧日子的制度螺栓), so it is not the doer.
-_NOUN_PHRASE_END = re.compile(r"[^，,。；;\n]*的[^，,。；;\n的]{1,8}(?:[，,。；;\n]|$)")
-_REQUIREMENT = re.compile(r"的?(?:有关)?(?:要求|部署|安排|规定)")
-_CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
-
-
-def _in_title(text: str, pos: int) -> bool:
-    """Whether ``pos`` is inside a 《title》 on its line."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    before = text[line_start:pos]
-    return before.rfind("《") > before.rfind("》")
-
-
-def _clause_start(text: str, pos: int, lex: Lexicon) -> str:
-    """How a clause opens before ``pos``: "boundary", "introducer" (由, 让, 交 …) or ""."""
-    if pos == 0 or text[pos - 1] in _BOUNDARY:
-        return "boundary"
-    before = text[max(0, pos - 3) : pos]
-    if _ENUMERATION.search(before):
-        return "boundary"
-    for n in (3, 2, 1):
-        if before[-n:] in lex.words["introducer"]:
-            return "introducer"
-    return ""
-
-
-def _word_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str]:
-    """The first function word after ``pos`` and its category (modal, strong, support, verb …).
-
-    Markdown emphasis and a colon before it are skipped: ``**团委**：负责…``.
-    """
-    while pos < len(text) and text[pos] in "*＊：: ":
-        pos += 1
-    m = lex.word_re.match(text, pos)
-    if not m:
-        return "", ""
-    w = m.group()
-    for cat in ("nonverb", "support", "strong", "modal", "verb", "issue", "introducer"):
-        if w in lex.words[cat]:
-            return w, cat
-    return w, ""
-
-
-# A list member the lexicon does not know (市文明办), up to the next member or a verb of responsibility.
-_UNKNOWN_MEMBER = re.compile(
-    r"(?:[、和及]|以及)((?:(?![等的])[\u4e00-\u9fff（）()]){2,12}?)"
-    r"(?=[、和及]|以及|要|应当|应|必须|负责|牵头|配合|协助|参与)"
-)
-
-
-def _skip_unknown_members(text: str, pos: int, lex: Lexicon) -> int | None:
-    """Past up to three list members the lexicon does not know, to a modal verb or a verb of
-    responsibility (not a weak verb: a member's own characters may look like one)."""
-    for _ in range(3):
-        m = _UNKNOWN_MEMBER.match(text, pos)
-        if not m:
-            return None
-        pos = m.end()
-        word, cat = _word_after(text, pos, lex)
-        if cat in ("modal", "strong", "support"):
-            return pos
-    return None
-
-
-def _modal_in_clause(text: str, pos: int, lex: Lexicon, reach: int = 24) -> bool:
-    """A modal verb (要, 应当, 必须) later in the same clause."""
-    end = _CLAUSE_END.search(text, pos, pos + reach)
-    stop = end.start() if end else min(len(text), pos + reach)
-    i = pos
-    while i < stop:
-        m = lex.word_re.match(text, i)
-        if m and m.end() <= stop + 2:
-            w = m.group()
-            if w in lex.words["modal"]:
-                return True
-            i = m.end()
-        else:
-            i += 1
-    return False
-
-
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A body with its role, before it becomes a :class:`~policytext.types.Body`."""
 
@@ -249,61 +153,6 @@ def _share_organ(text: str, group: list[Candidate]) -> None:
             c.name_text = text[c.start : c.end] + tail
 
 
-def _group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> tuple[str, str] | None:
-    """The role of a list of names from the words around it, with the id of the rule, or None."""
-    start = group[0].start
-    opener = _clause_start(text, start, lex)
-    before = text[max(0, start - 2) : start]
-    bracket = _BRACKET_AFTER.match(text, after)
-    if bracket:  # 县委组织部（牵头）, 县委组织部（以下简称组织部）负责…
-        mark = bracket.group(1)
-        if mark in _LEAD_MARKS:
-            return "lead", "mark.lead"
-        if mark in _SUPPORT_MARKS:
-            return "support", "mark.support"
-        after = bracket.end()
-    head_text = text[after : after + 16]
-    # mentions: who issues, decides, leads, requires
-    if _MENTION_AFTER.match(head_text):
-        return "mention", "mention.issue"
-    if _LEADERSHIP.match(head_text):
-        return "mention", "mention.leadership"
-    if (before.endswith("根据") or before.endswith("按照")) and _REQUIREMENT.match(head_text):
-        return "mention", "mention.requirement"
-    if _in_title(text, start):
-        return None
-    word, cat = _word_after(text, after, lex)
-    if not cat and text.startswith(("、", "和", "及"), after):
-        # a list whose later members are not in the lexicon: 市委宣传部、市文明办负责…
-        skipped = _skip_unknown_members(text, after, lex)
-        if skipped is not None:
-            after = skipped
-            word, cat = _word_after(text, after, lex)
-    # a class of bodies (单位, 有关部门, 企业) is responsible only where a modal verb says so:
-    # 各单位每年初要建立…, not 支持企业牵头… (a policy for enterprises)
-    if all(c.generic for c in group) and not _modal_in_clause(text, after, lex):
-        return None
-    if any(before.endswith(w) for w in lex.words["partner"]):
-        return "support", "partner"  # 会同有关部门
-    if opener and cat == "support":
-        return "support", "subject.support"
-    if opener and cat in ("modal", "strong", "verb"):
-        return "lead", f"{opener}.{cat}"
-    if (
-        not opener
-        and cat == "strong"
-        and (not before or before[-1] not in _OBJECT_MARKERS)
-        and not before.endswith(("根据", "按照", "依据"))
-        and not _NOUN_PHRASE_END.match(text, after)
-    ):
-        return "lead", "inline.strong"
-    if opener and _DUTY.match(text, after):
-        return "lead", "subject.duty"  # 党支部书记是本支部党建工作第一责任人
-    if len(group) > 1 and all(c.authority for c in group) and re.match(r"的?(?:对|关于|决策|部署|要求|精神|领导)", head_text):
-        return "mention", "mention.authorities"
-    return None
-
-
 def _note_end(text: str, pos: int) -> int:
     """Where a labelled list ends: at ；。 or a line end, or at the ） that closes the note (not one
     that closes a bracket inside a name, as in 县直各部门党组（党委）)."""
@@ -321,13 +170,24 @@ def _note_end(text: str, pos: int) -> int:
     return min(len(text), pos + 300)
 
 
-def _note_bodies(text: str, cands: list[Candidate]) -> Iterator[Found]:
+def _notes(text: str) -> list[tuple[str, int, int]]:
+    """Labelled lists of bodies: (label, start, end) of each list after its label."""
+    # the bodies a scheme applies to (考核对象) are responsible for it
+    found = [(m.start(), m.end(), m.group(1)) for m in _NOTE_LABEL.finditer(text)]
+    found += [(m.start(), m.end(), "主责") for m in _NOTE_HEADING.finditer(text)]
+    out, pos = [], 0
+    for start, end, label in sorted(found):
+        if start >= pos:  # as one pattern would: leftmost first, none inside another
+            out.append((label, end, _note_end(text, end)))
+            pos = end
+    return out
+
+
+def _note_bodies(text: str, cands: list[Candidate], notes: list[tuple[str, int, int]]) -> Iterator[Found]:
     """Bodies in labelled lists: （牵头单位：A；配合单位：B、C）, 责任单位：A、B."""
     starts = [c.start for c in cands]
-    for m in _NOTE.finditer(text):
-        label = m.group(1) or "主责"  # the bodies a scheme applies to are responsible for it
-        end = _note_end(text, m.end())
-        i = bisect.bisect_left(starts, m.end())
+    for label, lo, end in notes:
+        i = bisect.bisect_left(starts, lo)
         members = []
         while i < len(cands) and cands[i].end <= end:
             members.append(cands[i])
@@ -376,25 +236,34 @@ def _table_rows(text: str) -> Iterator[list[tuple[int, str]]]:
         pos += len(line) + 1
 
 
+def _header_field(cell: str, seen: dict[str, str | None]) -> str | None:
+    """The field a header cell names (``header_fields`` reads cells one by one; a table repeats
+    its cells, so each is read once)."""
+    if cell not in seen:
+        from .table_tasks import header_fields
+
+        seen[cell] = header_fields([cell])[0]
+    return seen[cell]
+
+
 def _table_bodies(doc: Document | None, text: str, cands: list[Candidate]) -> Iterator[Found]:
     """Bodies in the 牵头单位 / 配合单位 columns of a task-breakdown table.
 
     When the pipeline has already read the table (``doc.table_tasks``), a row's bodies take the
     outline path of the task the row was matched to.
     """
-    from .table_tasks import header_fields
-
     paths: dict[str, str] = {}
     if doc is not None:
         paths = {re.sub(r"\W", "", t.task): t.path for t in doc.table_tasks if t.path and t.task}
     columns: dict[int, str] = {}
     task_col: int | None = None
+    seen: dict[str, str | None] = {}
     starts = [c.start for c in cands]
     for cells in _table_rows(text):
         if not cells:
             columns, task_col = {}, None
             continue
-        fields = header_fields([c for _, c in cells])
+        fields = [_header_field(c, seen) for _, c in cells]
         if any(f in ("lead", "support", "responsible") for f in fields) and sum(f is not None for f in fields) >= 2:
             # 责任单位 is the lead column when there is no 牵头单位 column, else the support
             resp = "support" if "lead" in fields else "lead"
@@ -456,24 +325,26 @@ def find_bodies(text: str, *, places: Iterable[str] = (), doc: Document | None =
     [('县(市、区)委常委', 'lead'), ('市教育局', 'support')]
     """
     lex = lexicon()
-    cands = find_names(text, places=places, lex=lex)
+    tables = ("\t" in text or "|" in text) and ("牵头" in text or "配合" in text or "责任" in text)
+    notes = _notes(text)
+    cands = find_names(text, places=places, lex=lex, keep=Relevance(text, lex, [(lo, hi) for _, lo, hi in notes], tables))
     found: list[Found] = []
-    found.extend(_note_bodies(text, cands))
-    if ("\t" in text or "|" in text) and ("牵头" in text or "配合" in text or "责任" in text):
+    found.extend(_note_bodies(text, cands, notes))
+    if tables:
         found.extend(_table_bodies(doc, text, cands))
     for group, after in _groups(text, cands):
         group = _share_head(text, group, after)
         group = [c for c in group if c.shape == "body" or (c.shape == "place" and place_names_government(c, text))]
         if not group:
             continue
-        decided = _group_role(text, group, after, lex)
+        decided = group_role(text, group, after, lex)
         if decided is None:
             continue
         role, rule = decided
         for c in group:
             if c.shape == "place" and role != "mention" and not place_names_government(c, text):
                 continue
-            if role != "mention" and c.generic and len(group) > 1 and not _modal_in_clause(text, after, lex):
+            if role != "mention" and c.generic and len(group) > 1 and not modal_in_clause(text, after, lex):
                 continue
             found.append(_found(text, c, role, rule))
     aliases = _aliases(text, cands)

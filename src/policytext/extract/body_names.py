@@ -2,20 +2,28 @@
 
 A name is a run of adjacent terms of ``lexicons/bodies.tsv`` and ``lexicons/bodies.jsonl`` —
 ``[scope] [place…] [mod|stem…] head [head|suffix|role…]``: 市|教育|局|党组, 县|（市、区）|委|常委,
-各级|党支部|（总支）|书记 — cut from the text by one compiled trie regex (no segmenter). This module
-finds names; :mod:`policytext.extract.bodies` decides which of them the text makes responsible.
+各级|党支部|（总支）|书记 — cut from the text by one compiled trie regex (no segmenter,
+:mod:`policytext.extract.body_lexicon`). This module finds names; :mod:`policytext.extract.bodies`
+decides which of them the text makes responsible.
+
+The terms come from :mod:`policytext.extract.body_tokens` as plain lists; most stand alone (工作,
+发展, 区 …) and make no name, so a run of one term is decided from the term's flags and only longer
+runs become :class:`Token` lists. A caller may also pass a ``keep`` test that skips runs whose names
+could not matter to it (:class:`policytext.extract.body_roles.Relevance`).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from itertools import compress
+from operator import attrgetter, ne
+from typing import NamedTuple, Protocol
 
-from ..lexicons import body_patterns, body_terms
+from .body_lexicon import SOLO_BODY, SOLO_JOIN, SOLO_PLACE, SOLO_STEM, Lexicon, Term, Token, lexicon
+from .body_tokens import Terms, name_tokens, scan_terms
 
 __all__ = [
     "Candidate",
@@ -33,192 +41,33 @@ __all__ = [
 
 # A bracket inside a name: 县（市、区） 党组（党委） 村（社区）; its content is checked against the lexicon.
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff、]{1,12})[）)]")
-# Redacted and generic place names in published documents: ×市 XX县 X区 某县 某街道.
-_PLACEHOLDER = r"[XＸx×某]{1,3}(?:自治区|自治州|自治县|新区|街道|社区|省|市|州|盟|县|区|旗|镇|乡|村)"
-# A redacted unit before its organ suffix: XX局, ×委, 某公司 (read as a stem the suffix completes).
-_PLACEHOLDER_UNIT = r"[XＸx×某]{1,3}(?=[局委办厅部处科室所站院公集])"
-# 分管党建工作的副书记: a portfolio clause before a role.
-_PORTFOLIO = r"分管[\u4e00-\u9fff、]{1,12}?的"
-# Patterns with characters no term starts with, matched in a second pass when those characters occur.
-_RARE = re.compile(
-    f"(?=[XＸx×某分])(?:(?P<placeholder>{_PLACEHOLDER})|(?P<unit>{_PLACEHOLDER_UNIT})|(?P<portfolio>{_PORTFOLIO}))"
-)
-_RARE_MARKS = ("X", "Ｘ", "x", "×", "某", "分管")
 # Characters next to a bare stem that make it a member of a list (发展改革、人社等部门).
 _LIST_CHARS = set("、和及与等以")
+_OPEN = ("（", "(")
+_SOLO = attrgetter("solo")
+_NO_CLOSES: list[int] = []
+# What joins the members of a list (as in policytext.extract.bodies).
+_LIST_SEPARATORS = frozenset(("、", "和", "及", "以及", "与", "或", "，各"))
+_SEPARATOR_STARTS = ("、", "和", "及", "以", "与", "或", "，")
+# Rules of the terms the lexicon cannot list (body_tokens): a clause may open after one.
+_EXTRA_RULES = frozenset(("placeholder", "placeholder-unit", "portfolio"))
 
 
-@dataclass(frozen=True)
-class Term:
-    """One entry of the lexicon: what a piece of a name is."""
+class Keep(Protocol):
+    """A test of runs joined by list separators, before their names are built: False skips them."""
 
-    text: str
-    category: str  # scope place mod stem head suffix role stop
-    kind: str = ""
-    level: str = ""
-    alone: bool = False
-    generic: bool = False
-    authority: bool = False
-    rule: str = ""
-    branch: bool = False
+    def __call__(self, runs: list[Run]) -> bool: ...
 
+    def run(self, start: int, end: int, ends: Sequence[int], inner: bool) -> bool:
+        """The same for one run in no list."""
+        ...
 
-class Token(NamedTuple):
-    """A term found in the text (a tuple: tens of thousands are made per document)."""
-
-    start: int
-    end: int
-    text: str
-    term: Term
+    def single(self, start: int, end: int) -> bool:
+        """The same for one run of one term, in no list."""
+        ...
 
 
-@dataclass
-class Lexicon:
-    """The compiled lexicon: a trie regex over every name term and the word sets around names."""
-
-    terms: dict[str, Term]
-    words: dict[str, frozenset[str]]
-    name_re: re.Pattern  # every term, longest first
-    word_re: re.Pattern  # the words around names
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """An alternation that matches the longest of ``words`` at a position, built as a trie.
-
-    >>> re.match(_trie_regex(["党委", "党委会", "党组"]), "党委会议").group()
-    '党委会'
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-def _bucketed_trie_regex(words: Iterable[str], buckets: int = 8) -> str:
-    """A trie regex split by first character into a few buckets, each behind a character-set test.
-
-    The regex engine tries the branches of an alternation one by one; with a set test in front of
-    each bucket it tries about a tenth of them. Together with the set of all first characters in
-    front of the whole pattern, this scans a text about twice as fast as the plain trie.
-
-    >>> re.fullmatch(_bucketed_trie_regex(["党委", "县委", "局"], buckets=2), "县委") is not None
-    True
-    """
-    words = sorted(set(words))
-    first = sorted({w[0] for w in words})
-    alts = []
-    for i in range(min(buckets, len(first))):
-        chars = first[i::buckets]
-        group = [w for w in words if w[0] in chars]
-        alts.append(f"(?=[{''.join(re.escape(c) for c in chars)}])(?:{_trie_regex(group)})")
-    return "(?:" + "|".join(alts) + ")"
-
-
-_NAME_CATEGORIES = ("scope", "place", "mod", "stem", "head", "suffix", "role", "stop")
-_WORD_CATEGORIES = ("modal", "strong", "support", "verb", "introducer", "issue", "nonverb", "partner")
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    """The lexicon of bodies.tsv and bodies.jsonl, compiled once."""
-    terms: dict[str, Term] = {}
-    words: dict[str, set[str]] = {c: set() for c in _WORD_CATEGORIES}
-    for row in body_terms():
-        cat, text = row["category"], row["term"]
-        if cat in words:
-            words[cat].add(text)
-            continue
-        if cat not in _NAME_CATEGORIES or text in terms:
-            continue
-        flags = set(row.get("flags", "").split())
-        terms[text] = Term(
-            text, cat, row.get("kind", ""), row.get("level", ""),
-            "alone" in flags, "generic" in flags, "authority" in flags, f"term:{text}", "branch" in flags,
-        )
-    for pat in body_patterns():
-        text = pat["pattern"]
-        if pat["label"] == "GPE":
-            terms.setdefault(text, Term(text, "place", "", "省", rule=pat["id"]))
-        else:
-            level = "中央" if pat["id"].startswith("central/") else ""
-            terms.setdefault(text, Term(text, "head", "party", level, True, False, True, pat["id"]))
-    for special in ("党（工）委", "党(工)委"):  # Party committee or Party working committee
-        terms[special] = Term(special, "head", "party", "", True, rule="special:党(工)委")
-    for special in ("专（兼）职", "专(兼)职"):  # full- or part-time
-        terms[special] = Term(special, "mod", rule="special:专(兼)职")
-    # The set of first characters in front lets the engine reject most positions with one test.
-    first = "".join(re.escape(c) for c in sorted({t[0] for t in terms}))
-    name_re = re.compile(f"(?=[{first}]){_bucketed_trie_regex(terms)}")
-    all_words = set().union(*words.values())
-    word_re = re.compile(_trie_regex(all_words))
-    return Lexicon(terms, {c: frozenset(w) for c, w in words.items()}, name_re, word_re)
-
-
-def _placeholder_term(text: str) -> Term:
-    suffix_levels = (("自治区", "省"), ("省", "省"), ("自治州", "市"), ("市", "市"), ("州", "市"), ("盟", "市"),
-                     ("自治县", "县"), ("县", "县"), ("新区", "县"), ("区", "县"), ("旗", "县"),
-                     ("街道", "乡镇"), ("镇", "乡镇"), ("乡", "乡镇"), ("社区", "村"), ("村", "村"))
-    level = next((lv for suf, lv in suffix_levels if text.endswith(suf)), "")
-    return Term(text, "place", "", level, rule="placeholder")
-
-
-def name_tokens(text: str, *, places: Iterable[str] = (), lex: Lexicon | None = None) -> list[Token]:
-    """The name terms of ``text`` in order, longest first at each position.
-
-    Args:
-        text: plain text.
-        places: extra proper place names (the document's own unit) to read as places.
-        lex: the lexicon (default: the packaged one).
-
-    >>> [t.text for t in name_tokens("市教育局党组要牵头")]
-    ['市', '教育', '局', '党组']
-    """
-    lex = lex or lexicon()
-    terms = lex.terms
-    out = [Token(m.start(), m.end(), s, terms[s]) for m in lex.name_re.finditer(text) for s in (m.group(),)]
-    # Rare patterns go in a second pass, only when their characters occur; they replace the terms
-    # they overlap (某县 is one place, not 某 + 县).
-    extra: list[Token] = []
-    if any(mark in text for mark in _RARE_MARKS):
-        for m in _RARE.finditer(text):
-            s, kind = m.group(), m.lastgroup
-            if kind == "placeholder":
-                term = _placeholder_term(s)
-            elif kind == "unit":
-                term = Term(s, "stem", rule="placeholder-unit")
-            else:
-                term = Term(s, "mod", rule="portfolio")
-            extra.append(Token(m.start(), m.end(), s, term))
-    own = [p for p in places if p and p not in terms]
-    if own:
-        pat = re.compile("|".join(re.escape(p) for p in sorted(own, key=len, reverse=True)))
-        extra.extend(Token(m.start(), m.end(), m.group(), _placeholder_term(m.group())) for m in pat.finditer(text))
-    if extra:  # scan again between the rare tokens, so that no term runs across one
-        extra.sort(key=lambda t: (t.start, -t.end))
-        out, pos = [], 0
-        for rare in extra:
-            if rare.start < pos:
-                continue  # overlaps the previous one
-            out.extend(Token(m.start(), m.end(), m.group(), terms[m.group()])
-                       for m in lex.name_re.finditer(text, pos, rare.start))
-            out.append(rare)
-            pos = rare.end
-        out.extend(Token(m.start(), m.end(), m.group(), terms[m.group()]) for m in lex.name_re.finditer(text, pos))
-    return out
-
-
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A name found in the text: a body, a bare place (各县（市）区) or a bare stem (发展改革)."""
 
@@ -261,7 +110,8 @@ def _bracket_ok(content: str, lex: Lexicon) -> bool:
 
 
 def find_names(
-    text: str, tokens: list[Token] | None = None, *, places: Iterable[str] = (), lex: Lexicon | None = None
+    text: str, tokens: list[Token] | Terms | None = None, *, places: Iterable[str] = (),
+    lex: Lexicon | None = None, keep: Keep | None = None,
 ) -> list[Candidate]:
     """Every name in ``text``: adjacent terms grouped into runs, each run trimmed to a name.
 
@@ -271,9 +121,10 @@ def find_names(
 
     Args:
         text: plain text.
-        tokens: its terms, if :func:`name_tokens` has already been run.
+        tokens: its terms, if :func:`name_tokens` or :func:`scan_terms` has already been run.
         places: proper place names of the issuing unit (as in :func:`name_tokens`).
         lex: the lexicon (default: the packaged one).
+        keep: a test that skips runs whose names cannot matter to the caller (see :data:`Keep`).
 
     >>> text = "县委县政府和各乡镇（街道）"
     >>> [(text[c.start:c.end], c.shape) for c in find_names(text)]
@@ -281,8 +132,148 @@ def find_names(
     """
     lex = lex or lexicon()
     if tokens is None:
-        tokens = name_tokens(text, places=places, lex=lex)
+        found = scan_terms(text, places=places, lex=lex)
+    elif isinstance(tokens, Terms):
+        found = tokens
+    else:
+        found = Terms([t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens],
+                      [t.term for t in tokens], True)
+    return _names(text, found, lex, keep)
+
+
+def _names(text: str, found: Terms, lex: Lexicon, keep: Keep | None = None) -> list[Candidate]:
+    """Candidates run by run. Runs of one term (most of them) are decided from the term's SOLO
+    flags; longer runs, and a term a bracket follows, go through :func:`_run_names`."""
+    starts, ends, terms = found.starts, found.ends, found.terms
+    n = len(starts)
     out: list[Candidate] = []
+    if not n:
+        return out
+    # a run starts where a term does not touch the one before it
+    run_starts = [0, *compress(range(1, n), map(ne, starts[1:], ends[:-1]))]
+    run_ends = [*run_starts[1:], n]
+    done = 0
+    # runs that may hold names and are joined by list separators (A、B和C): kept or skipped together
+    pending: list[Run] = []
+    for i, j, solo in zip(run_starts, run_ends, map(_SOLO, map(terms.__getitem__, run_starts)), strict=True):
+        if j - i == 1:
+            if not solo or i < done:
+                continue  # a word that makes no name alone, or one inside a bracket already read
+            e = ends[i]
+            if not (solo & SOLO_JOIN and text.startswith(_OPEN, e)):
+                s = starts[i]
+                if solo & SOLO_BODY:
+                    shape = "body"
+                elif solo & SOLO_PLACE:
+                    shape = "place"
+                elif solo & SOLO_STEM and (text[e : e + 1] in _LIST_CHARS or text[s - 1 : s] in _LIST_CHARS):
+                    shape = "stem"  # bare stems matter in lists
+                else:
+                    continue
+                if not (pending and _joins(text, pending[-1].end, s)):
+                    if pending:
+                        _flush(text, found, pending, lex, keep, out)
+                        pending = []
+                    if keep is not None and not text.startswith(_SEPARATOR_STARTS, e):
+                        # a name alone in its list (most are): decided at once
+                        if keep.single(s, e):
+                            out.append(Candidate(s, e, [found.token(i)], shape, s))
+                        continue
+                run = Run(s, e, (e,), False, i, i + 1, shape)
+            else:
+                done, closes = _run_end(text, found, i + 1)
+                run = Run(starts[i], max([ends[done - 1], *closes]), [*ends[i:done], *closes], True, i, done, "")
+        elif i < done:
+            continue
+        else:
+            # the run ends at the next run unless a bracket follows it (县（市、区）委)
+            done, closes = (j, _NO_CLOSES) if not text.startswith(_OPEN, ends[j - 1]) else _run_end(text, found, i + 1)
+            # a clause may open inside the run after a bracket or a term the lexicon does not list
+            inner = bool(closes) or (found.extra and any(t.rule in _EXTRA_RULES for t in terms[i:done]))
+            s, e = starts[i], max([ends[done - 1], *closes])
+            if not (pending and _joins(text, pending[-1].end, s)):
+                if pending:
+                    _flush(text, found, pending, lex, keep, out)
+                    pending = []
+                if keep is not None and not text.startswith(_SEPARATOR_STARTS, e):
+                    # a run in no list (most are): decided at once
+                    if keep.run(s, e, [*ends[i:done], *closes], inner):
+                        _run_names(text, list(map(Token, starts[i:done], ends[i:done], found.texts[i:done],
+                                                  terms[i:done])), lex, out)
+                    continue
+            run = Run(s, e, [*ends[i:done], *closes], inner, i, done, "")
+        if pending and not _joins(text, pending[-1].end, run.start):
+            _flush(text, found, pending, lex, keep, out)
+            pending = []
+        pending.append(run)
+    if pending:
+        _flush(text, found, pending, lex, keep, out)
+    return out
+
+
+class Run(NamedTuple):
+    """A run of terms that may hold names: its span, where a name in it may end, whether a clause
+    may open inside it, its terms (``found[first:last]``) and, for a run of one term, the shape of
+    the name it makes."""
+
+    start: int
+    end: int
+    ends: Sequence[int]
+    inner: bool
+    first: int
+    last: int
+    shape: str
+
+
+def _joins(text: str, end: int, start: int) -> bool:
+    """Whether only a list separator lies between two runs (so their names may form one list)."""
+    gap = text[end:start]
+    return gap in _LIST_SEPARATORS or (gap == "，" and text.startswith("各", start))
+
+
+def _flush(text: str, found: Terms, runs: list[Run], lex: Lexicon, keep: Keep | None, out: list[Candidate]) -> None:
+    """The names of runs joined into a list, unless ``keep`` says none of them can matter."""
+    if keep is not None and not keep(runs):
+        return
+    for run in runs:
+        i, j = run.first, run.last
+        if run.shape:
+            t = Token(run.start, run.end, found.texts[i], found.terms[i])
+            out.append(Candidate(run.start, run.end, [t], run.shape, run.start))
+        else:
+            _run_names(text, list(map(Token, found.starts[i:j], found.ends[i:j], found.texts[i:j], found.terms[i:j])), lex, out)
+
+
+def _run_end(text: str, found: Terms, j: int) -> tuple[int, list[int]]:
+    """Where the terms that may belong to the run before ``j`` end: past adjacent terms and past a
+    bracket of alternatives with the term right after it (the run may go on there). Also the ends
+    of the brackets passed (a name may end there: 党委（党组）)."""
+    starts, ends = found.starts, found.ends
+    n = len(starts)
+    closes: list[int] = []
+    while j < n:
+        if starts[j] == ends[j - 1]:
+            j += 1
+            continue
+        if text.startswith(_OPEN, ends[j - 1]):
+            m = _BRACKET.match(text, ends[j - 1])
+            if m:
+                closes.append(m.end())
+                while j < n and starts[j] < m.end():
+                    j += 1
+                if j < n and starts[j] == m.end():
+                    j += 1
+                    continue
+        return j, closes
+    if text.startswith(_OPEN, ends[n - 1]):
+        m = _BRACKET.match(text, ends[n - 1])
+        if m:
+            closes.append(m.end())
+    return n, closes
+
+
+def _run_names(text: str, tokens: list[Token], lex: Lexicon, out: list[Candidate]) -> None:
+    """The names in a stretch of terms that starts and ends a run (see :func:`find_names`)."""
     cur: list[Token] = []
 
     def close(run: list[Token]) -> None:
@@ -342,7 +333,6 @@ def find_names(
         i += 1
     if cur:
         close(cur)
-    return out
 
 
 _BRACKET_TERM = Term("（）", "bracket")

@@ -28,8 +28,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicons import slogan_rules
 from ..outline import match_marker
@@ -43,24 +44,47 @@ _SUFFIX = _RULES["suffix"]
 _LINK = tuple(_RULES["link"])
 _MEASURES = "".join(_RULES["measure"])
 _OPEN, _CLOSE = "“（(《【「『", "”）)》】」』"
+_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+_ROUND_OPEN, _ROUND_CLOSE = re.compile("[（(]"), re.compile("[）)]")
 _PUNCT = " \t\u3000，,。；;：:、.．\"'"
 
-#: The cue that a definition follows the formula (and the few characters of a noun between).
+#: The cue that a definition follows the formula (and the few characters of a noun between:
+#: “三清一改”村庄清洁行动，即…). A bare 即 must follow the formula itself (“三资”即资金、…), so that
+#: 立即, 随即 are not cues; 即将, 即可 never are.
 _CUE = re.compile(
-    r"[”」』\"]?([\u4e00-\u9fff]{0,5}?)"
-    r"(：|:|（|\(|，即[：:]?|,即|即[：:]|，就是|，是指|是指|，分别是|，包括|，主要包括)"
+    r"[”」』\"]?([\u4e00-\u9fff]{0,8}?)"
+    r"(：|:|（|\(|，即[：:]?|,即|即(?![将使便可时刻])[：:]?|，就是|，是指|是指|，分别是|，包括|，主要包括)"
 )
+#: How every cue begins (a comma and its next character for the longer ones): where none stands
+#: within a quotation mark and eight characters of noun, _CUE cannot match.
+_CUE_HINT = re.compile("[：:（(即是]|[，,][即就是分包主]")
 #: A label line: 一条主线：… / 两个抓手：… (a new definition, not a continuation of the last one).
 _LABEL = re.compile(rf"[\s\u3000]*[一二两三四五六七八九十双\d]+[{_MEASURES}]?[\u4e00-\u9fff]{{0,6}}[：:]")
 #: 一是 / 第一， at the start of a clause.
 _ENUM = re.compile(r"(?:(?<=[。；;：:，,\n\s])|^)(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})[，,、])")
+#: _ENUM without its look-behind and written to open with a character class, which lets the engine
+#: skip to the next numeral or 第; the character before is checked in Python (:func:`_enum_matches`).
+_ENUM_BARE = re.compile(
+    r"[一二三四五六七八九十第](?:(?<=[一二三四五六七八九十])[一二三四五六七八九十]{0,2}是"
+    r"|(?<=第)([一二三四五六七八九十]{1,3})[，,、])"
+)
+_SENTENCE_END = re.compile("[。；;]")
+_ENUM_TITLE_END = re.compile(r"[，,；;。：:\n]")
 _ENUM_VALUES = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 #: Characters that end a phrase when looking back from a head (一网两平台: …服务平台和监管平台).
 _PHRASE_DELIMS = "、，,；;：:。“”\"（）()和及与\n \u3000"
+_PHRASE_DELIM = re.compile("[" + re.escape(_PHRASE_DELIMS) + "]")
 _CONNECTOR_END = re.compile(r"(?:等|这一|这|之)$")
 #: A list named by the formula that follows: 资金、资产、资源（以下简称“三资”）/ A、B、C，即“三X”.
 _NAMING_END = re.compile(r"[（(，,]?\s*(?:以下简称|以下称|简称|下称|统称|合称|即)$")
 _CLAUSE_ENDS = tuple("。；;：:！？!?\n，,")
+_CLAUSE_END = re.compile("[" + "".join(_CLAUSE_ENDS) + "]")
+_LIST_MARK = re.compile("[、和及与]")
+#: What must stand just before a known formula for a list before it to define it: a closing
+#: quotation mark (“A、B、C”这“三X”) or a naming word (简称, 即).
+_QUOTED_LIST_NEAR = re.compile("[”」』称即]")
+#: A predicate of a whole list that ends its last part: 自治、法治、德治相结合.
+_JOINT_END = re.compile("(?:" + "|".join(map(re.escape, _RULES["joint"])) + ")$")
 _LONGEST = 24  # no formula mention is longer than this
 
 
@@ -72,11 +96,10 @@ class Found:
     rule: str
 
 
-@dataclass(frozen=True)
-class _Marker:
+class _Marker(NamedTuple):
     start: int  # of the line
     end: int  # of the line
-    family: str
+    family: object  # (parent, level) of the items, or the marker's family read from the line
     number: int
     title_start: int
 
@@ -102,7 +125,11 @@ class Context:
 
     def inside_mention(self, a: int, b: int) -> bool:
         """Whether ``text[a:b]`` lies inside a mention of some formula."""
-        return any(s <= a and b <= e for s, e in self._near(a, b))
+        starts = self._starts
+        for k in range(bisect.bisect_left(starts, a - _LONGEST), bisect.bisect_right(starts, a)):
+            if b <= self.spans[k][1]:  # (a span starting after ``a`` cannot hold it)
+                return True
+        return False
 
     def overlaps_mention(self, a: int, b: int) -> bool:
         """Whether some formula is mentioned in ``text[a:b]``."""
@@ -113,13 +140,11 @@ class Context:
         """Numbered headings in order; siblings share a ``family``."""
         text = self.text
         if self._items:
-            out = []
-            for it in self._items:
+            out, n = [], len(text)
+            for it, line_start in zip(self._items, self._marker_starts, strict=True):
                 line_end = text.find("\n", it.start)
-                line_end = len(text) if line_end < 0 else line_end
-                line_start = text.rfind("\n", 0, it.start) + 1
                 title = it.start + len(it.marker) if text.startswith(it.marker, it.start) else it.start
-                out.append(_Marker(line_start, line_end, f"{it.parent}|{it.level}", it.number, title))
+                out.append(_Marker(line_start, n if line_end < 0 else line_end, (it.parent, it.level), it.number, title))
             return out
         out = []
         pos = 0
@@ -132,7 +157,24 @@ class Context:
         return out
 
     @functools.cached_property
+    def _enum_anchors(self) -> list[int]:
+        out = []
+        for word in ("一是", "第一"):
+            i = self.text.find(word)
+            while i >= 0:
+                out.append(i)
+                i = self.text.find(word, i + 1)
+        return sorted(out)
+
+    def enumeration_near(self, pos: int) -> bool:
+        """Whether 一是 or 第一 starts within 600 characters after ``pos`` (def.enum's first test)."""
+        i = bisect.bisect_left(self._enum_anchors, pos)
+        return i < len(self._enum_anchors) and self._enum_anchors[i] <= pos + 600
+
+    @functools.cached_property
     def _marker_starts(self) -> list[int]:
+        if self._items:  # the start of each heading's line, without making the markers
+            return [self.text.rfind("\n", 0, it.start) + 1 for it in self._items]
         return [mk.start for mk in self.markers]
 
     def next_marker_line(self, pos: int) -> int:
@@ -146,24 +188,30 @@ class Context:
 # --------------------------------------------------------------------------------------------
 
 
+@functools.cache
+def _separators(seps: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(seps)}]")
+
+
 def split_top(s: str, seps: str) -> list[str]:
     """Split at separators that stand outside quotation marks and brackets.
 
     >>> split_top("开展“不忘初心、牢记使命”学习，完善制度", "、，")
     ['开展“不忘初心、牢记使命”学习', '完善制度']
     """
-    parts, depth, cur = [], 0, []
-    for ch in s:
+    if not _BRACKET.search(s):
+        return _separators(seps).split(s)  # nothing to stay inside: every separator splits
+    parts, depth, last = [], 0, 0
+    for m in _separators(seps + _OPEN + _CLOSE).finditer(s):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         if ch in seps and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
+            parts.append(s[last : m.start()])
+            last = m.end()
+    parts.append(s[last:])
     return parts
 
 
@@ -224,6 +272,11 @@ def _body_after(text: str, cue: re.Match[str]) -> tuple[str, bool]:
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     if cue.group(2) in "（(":
+        close = _ROUND_CLOSE.search(text, start, line_end)
+        if not close:
+            return "", False
+        if not _ROUND_OPEN.search(text, start, close.start()):
+            return text[start : close.start()], False  # no bracket inside: the first ）closes it
         depth = 1
         for i in range(start, line_end):
             if text[i] in "（(":
@@ -233,6 +286,9 @@ def _body_after(text: str, cue: re.Match[str]) -> tuple[str, bool]:
                 if depth == 0:
                     return text[start:i], False
         return "", False
+    dot = text.find("。", start, line_end)
+    if not _BRACKET.search(text, start, line_end if dot < 0 else dot):
+        return (text[start:line_end], True) if dot < 0 else (text[start:dot], False)  # nothing quoted before 。
     stop = start
     depth = 0
     while stop < line_end:
@@ -245,6 +301,8 @@ def _body_after(text: str, cue: re.Match[str]) -> tuple[str, bool]:
     return text[start:line_end], True
 
 
+#: Words that open the text a colon introduces without being part of it: “两重”：是指….
+_BODY_OPENING = re.compile(r"^\s*(?:是指|就是|指的是|分别是|分别为|即|指)[：:]?")
 #: The end of a last item that runs into the label of the list: …一次规范提升的“五个一”活动.
 _INTO_LABEL = re.compile(r"的[“「][^”」]{1,10}[”」][\u4e00-\u9fff]{0,6}$")
 
@@ -256,12 +314,49 @@ _SEPARATORS = (("、", "，,；;"), ("，,", "；;"), ("；;", ""), ("、，,", 
 
 def _split_exact(body: str, expected: int, seps_extra: str = "") -> list[str] | None:
     for seps, stronger in _SEPARATORS:
+        if sum(map(body.count, seps + seps_extra)) + 1 < expected:
+            continue  # too few separators for as many parts
         parts = [p for p in (clean(x) for x in split_top(body, seps + seps_extra)) if p]
-        parts = _parallel_prefix(parts, expected) or parts
+        prefix = _parallel_prefix(parts, expected)
+        parts = _trim_last(prefix, "") if prefix else parts
         if len(parts) == expected and all(len(p) <= 50 and not _has_top(p, stronger) for p in parts):
             # A–E的“五个一”活动: the last item of a list that closes into a label ends before it.
             return [clean(_INTO_LABEL.sub("", p)) or p for p in parts]
     return None
+
+
+def _first_clause_list(body: str, expected: int, noun: str = "") -> list[str] | None:
+    """A list that ends with the first clause: 即A、B、C，发展… / 即A、B、C的监督管理，….
+
+    The last part loses a trailing 的-phrase the others do not have (资源的监督管理 → 资源), or
+    the noun the formula qualifies (“四强”党支部，即A、B、C、D的党支部不少于15个 → D).
+    """
+    if expected < 2:
+        return None
+    first = split_top(body, "，,；;\n")[0]
+    parts = [p for p in (clean(x) for x in split_top(first, "、")) if p]
+    if len(parts) == expected - 1:
+        parts[-1:] = _split_last_and(parts[-1])
+    if len(parts) != expected:
+        return None
+    parts = _trim_last(parts, noun)
+    return parts if all(0 < len(p) <= 40 for p in parts) else None
+
+
+def _trim_last(parts: list[str], noun: str) -> list[str]:
+    """Cut the 的-phrase that a list which stops mid-clause leaves on its last part."""
+    last, cut = parts[-1], parts[-1].rfind("的")
+    if noun and f"的{noun}" in last:
+        return [*parts[:-1], last[: last.index(f"的{noun}")]]
+    if cut > 0 and not any("的" in p for p in parts[:-1]) and len(last) - cut - 1 <= 5:
+        return [*parts[:-1], last[:cut]]
+    return parts
+
+
+def _split_last_and(last: str) -> list[str]:
+    """The last item of a list split at its 和/及/与 (组织覆盖和工作覆盖), when it has one."""
+    cut = max(last.rfind(w) for w in ("和", "及", "与"))
+    return [last[:cut], last[cut + 1 :]] if 0 < cut < len(last) - 1 else [last]
 
 
 def definition_after(text: str, pos: int, expected: int | None, *, exact: bool = False) -> list[str] | None:
@@ -276,14 +371,19 @@ def definition_after(text: str, pos: int, expected: int | None, *, exact: bool =
     >>> definition_after("“3年目标”，即2021年打基础、建机制，2022年见成效，2023年创品牌，逐步推开。", 5, 3)
     ['2021年打基础、建机制', '2022年见成效', '2023年创品牌']
     """
+    if not _CUE_HINT.search(text, pos, pos + 11):
+        return None  # no cue can start within reach
     cue = _CUE.match(text, pos)
-    if not cue or any(c in cue.group(1) for c in "和与及、"):
+    if not cue or any(c in cue.group(1) for c in "和与及、") or (cue.group(1) and cue.group(2)[0] == "即"):
         return None
     body, open_end = _body_after(text, cue)
+    body = _BODY_OPENING.sub("", body, count=1)  # “两重”：是指A和B
     if not body.strip() or "一是" in body[:12]:
         return None  # “三项任务”：一是…；二是…  is an enumeration (def.enum)
     if expected is not None:
-        found = _split_exact(body, expected)
+        found = _split_exact(body, expected) or _first_clause_list(body, expected, cue.group(1))
+        if found and cue.group(2).lstrip("，,")[:1] == "即":
+            found = _trim_last(found, "")  # “两单”即A、B的动态管理: the list runs on into its sentence
         if found:
             return _align_first(found) if cue.group(2) not in "：:（(" and expected > 2 else found
         if open_end and cue.group(2) in "：:":  # 两个目标：A⏎B — the list goes on over the next lines
@@ -322,7 +422,10 @@ def _align_first(items: list[str]) -> list[str]:
             prefix = top if firsts.count(top) * 2 > len(firsts) else ""
     first = items[0]
     cut = first.find(prefix, 1) if prefix else -1
-    first = first[cut:] if cut > 0 else strip_lead(first)
+    if cut > 0:
+        first = first[cut:]
+    elif len({len(x) for x in items}) > 1:
+        first = strip_lead(first)  # 组建党员先锋队、青年突击队 → 党员先锋队; 落实集体所有权、稳定农户承包权 stay
     return [first, *rest]
 
 
@@ -336,8 +439,11 @@ def definition_before(ctx: Context, start: int, expected: int | None, *, quoted_
         return None
     text = ctx.text
     j = start - 1 if start and text[start - 1] in "“「『\"" else start
+    if quoted_only and not _QUOTED_LIST_NEAR.search(text, max(0, j - 16), j):
+        return None  # neither a closing quotation mark nor 简称/即 stands close enough
     pre = text[max(0, j - 240) : j]
-    naming = _NAMING_END.search(pre, max(0, len(pre) - 6))
+    tail6 = pre[-6:]
+    naming = _NAMING_END.search(pre, max(0, len(pre) - 6)) if "称" in tail6 or "即" in tail6 else None
     connector = _CONNECTOR_END.search(pre, max(0, len(pre) - 2)) or naming
     closed = connector is not None  # A、B、C等“三X”: 等 closes the list
     pre = pre[: connector.start()] if connector else pre
@@ -348,8 +454,8 @@ def definition_before(ctx: Context, start: int, expected: int | None, *, quoted_
     close = len(pre) - 1 if pre[-1] in "”」』" else -1
     if close < 0 and de >= 1 and tail[de - 1] in "”」』" and _is_cjk(tail[de + 1 :]):
         close = len(pre) - len(tail) + de - 1
-    if close < 0 and not any(c in pre[-120:] for c in "、和及与"):
-        return None  # no list, and no quoted list, stands right before it
+    if close < 0 and (quoted_only and not naming or not _LIST_MARK.search(pre, max(0, len(pre) - 120))):
+        return None  # no list, and no quoted list, stands right before it (or only a list named so may)
     if close >= 0:  # “A、B、C”这“三有” / “A、B，C”的党建“三X”
         opening = max(pre.rfind(c, 0, close) for c in "“「『")
         if opening < 0:
@@ -359,22 +465,20 @@ def definition_before(ctx: Context, start: int, expected: int | None, *, quoted_
     elif quoted_only and not naming:
         return None  # only an explicit list defines a formula the lexicon knows
     else:
-        seg = pre[max(map(pre.rfind, _CLAUSE_ENDS)) + 1 :]
-        if not any(c in seg for c in "、和及与"):
-            return None
+        clause_end = _CLAUSE_END.search(pre[-40:][::-1]) or _CLAUSE_END.search(pre[::-1])  # from the back
+        seg = pre[len(pre) - clause_end.start() :] if clause_end else pre
+        if not _LIST_MARK.search(seg) or seg.count("、") < expected - 2:
+            return None  # no list, or too short a one even if its last part splits at 和
         seg_start = j - len(seg)
         items = [clean(x) for x in split_top(seg, "、")]
+        if not expected - 1 <= len(items) <= expected:
+            return None
         if len(items) == expected - 1:
-            last = items[-1]
-            cut = max(last.rfind(w) for w in ("和", "及", "与"))
-            if cut > 0:
-                items[-1:] = [last[:cut], last[cut + 1 :]]
-        last = items[-1]
-        if not closed and "的" in last:
-            with_de = sum("的" in x for x in items[:-1])
-            cut = last.rfind("的")
-            if with_de * 2 < len(items) - 1 and len(last) - cut - 1 <= 5:
-                items[-1] = last[:cut]
+            items[-1:] = _split_last_and(items[-1])
+        if len(items) != expected or ctx.overlaps_mention(seg_start, j):
+            return None  # (both tested again below; here before the trimming, which costs more)
+        if len(items) > 1:
+            items = _trim_before(items, closed, ctx.text[start : start + _LONGEST])
     if ctx.overlaps_mention(seg_start, j):
         return None  # 学习“五位一体”、“四个全面”与“三大攻坚战”: a list of formulas
     items = [clean(x) for x in items]
@@ -387,11 +491,48 @@ def definition_before(ctx: Context, start: int, expected: int | None, *, quoted_
     return _align_first(items)
 
 
+def _trim_before(items: list[str], closed: bool, after: str) -> list[str]:
+    """Cut what a list standing before its formula carries around its parts.
+
+    The last part loses the 的 that ties the list to the formula (…德治相结合的“三治融合”), a
+    predicate of the whole list (相结合, 深度融合: slogan_rules.tsv ``joint``) and, when the other
+    parts share a last character that the formula abbreviates (信息化和工业化深度融合 → “两化融合”),
+    what follows that character; the first part loses a 的-modifier the others do not have
+    (党组织领导的自治、法治、德治).
+    """
+    items = list(items)
+    last = items[-1]
+    if not closed and "的" in last:
+        with_de = sum("的" in x for x in items[1:-1])
+        cut = last.rfind("的")
+        if with_de * 2 < max(1, len(items) - 2) and len(last) - cut - 1 <= 5:
+            last = last[:cut]
+    joint = _JOINT_END.search(last)
+    if joint and joint.start() > 0 and not any(c in last for c in "和与及") and not any(map(_JOINT_END.search, items[:-1])):
+        last = last[: joint.start()]
+    ends = {x[-1] for x in items[:-1] if x}
+    if len(ends) == 1:
+        end = ends.pop()
+        cut = last.find(end, 0, len(last) - 1)
+        formula = after.split("”", 1)[0]
+        if cut > 0 and end in formula and len(last) - cut - 1 >= 2:
+            last = last[: cut + 1]
+    items[-1] = last
+    first, de = items[0], items[0].rfind("的")
+    sizes = [len(x) for x in items[1:]]
+    if de > 1 and first[de - 1] != "党" and not any("的" in x for x in items[1:]):
+        if min(sizes) - 1 <= len(first) - de - 1 <= max(sizes) + 1:  # 党的建设 stays
+            items[0] = first[de + 1 :]
+    return items
+
+
 def _is_cjk(s: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
 def _balanced(s: str) -> bool:
+    if not _BRACKET.search(s):
+        return True
     return all(s.count(o) == s.count(c) for o, c in zip(_OPEN, _CLOSE, strict=True) if o != c)
 
 
@@ -404,23 +545,38 @@ def definition_enum(ctx: Context, pos: int, expected: int | None) -> list[str] |
     """一是…二是…三是… after a formula, before the next numbered heading, as many as it names."""
     if not expected or expected < 2:
         return None
+    if ctx.text.find("一是", pos, pos + 602) < 0 and ctx.text.find("第一", pos, pos + 602) < 0:
+        return None  # the enumeration must begin within 600 characters
     end = min(ctx.next_marker_line(pos), pos + 3000)
     first = min((i for i in (ctx.text.find("一是", pos, end), ctx.text.find("第一", pos, end)) if i >= 0), default=-1)
     if first < 0 or first - pos > 600:
         return None
     window = ctx.text[pos:end]
     titles: list[str] = []
-    for m in _ENUM.finditer(window):
-        value = _ENUM_VALUES.get(m.group(1) or m.group(2))
+    for start, end, numeral in _enum_matches(window):
+        value = _ENUM_VALUES.get(numeral)
         if value != len(titles) + 1:
             if titles:
                 break
             continue
-        if not titles and not _introduces(ctx, pos, pos + m.start()):
+        if not titles and not _introduces(ctx, pos, pos + start):
             return None
-        rest = window[m.end() :]
-        titles.append(clean(re.split(r"[，,；;。：:\n]", rest, maxsplit=1)[0]))
+        stop = _ENUM_TITLE_END.search(window, end)
+        titles.append(clean(window[end : stop.start() if stop else len(window)]))
     return titles if len(titles) == expected and all(titles) else None
+
+
+def _enum_matches(window: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, numeral) of what ``_ENUM.finditer(window)`` finds (一是 → 一, 第三， → 三).
+
+    A bare match counts where a clause boundary precedes it. No match of _ENUM can start inside a
+    refused bare match, whose characters are numerals, 是, 第 and a closing ，or 、, none of which
+    is a boundary before a match inside it.
+    """
+    for m in _ENUM_BARE.finditer(window):
+        i = m.start()
+        if i == 0 or window[i - 1] in "。；;：:，,\n" or window[i - 1].isspace():
+            yield i, m.end(), m.group(1) or window[i : m.end() - 1]
 
 
 def _introduces(ctx: Context, pos: int, enum_start: int) -> bool:
@@ -432,9 +588,16 @@ def _introduces(ctx: Context, pos: int, enum_start: int) -> bool:
     between = ctx.text[pos:enum_start]
     if "。" not in between.rstrip("。；; \n"):
         return enum_start - pos <= 200
+    if enum_start - pos > 600:
+        return False
     line_start = ctx.text.rfind("\n", 0, pos) + 1
-    in_title = any(mk.start == line_start and "。" not in ctx.text[mk.title_start : pos] for mk in ctx.markers)
-    return in_title and enum_start - pos <= 600
+    starts, markers = ctx._marker_starts, ctx.markers
+    i = bisect.bisect_left(starts, line_start)
+    while i < len(starts) and starts[i] == line_start:  # a heading on the formula's own line
+        if "。" not in ctx.text[markers[i].title_start : pos]:
+            return True
+        i += 1
+    return False
 
 
 def definition_headings(ctx: Context, pos: int, head: str, expected: int | None) -> list[str] | None:
@@ -445,9 +608,13 @@ def definition_headings(ctx: Context, pos: int, head: str, expected: int | None)
     """
     if not expected or expected < 2 or len(head) < 2:
         return None
+    reach = ctx.text.find("\n", pos + 4000)  # the end of the last line a run may begin on
+    if ctx.text.find(head, pos, len(ctx.text) if reach < 0 else reach) < 0:
+        return None  # no heading a run could begin with names the head
     runs: dict[str, list[_Marker]] = {}
     done: set[str] = set()
-    for mk in ctx.markers:
+    markers = ctx.markers
+    for mk in markers[bisect.bisect_right(ctx._marker_starts, pos) :]:
         if mk.start <= pos or mk.family in done:
             continue
         run = runs.get(mk.family)
@@ -455,7 +622,8 @@ def definition_headings(ctx: Context, pos: int, head: str, expected: int | None)
             if not runs:
                 break
             continue
-        title = re.split(r"[。；;]", ctx.text[mk.title_start : mk.end], maxsplit=1)[0]
+        stop = _SENTENCE_END.search(ctx.text, mk.title_start, mk.end)
+        title = ctx.text[mk.title_start : stop.start() if stop else mk.end]
         if head in title and (not run or mk.number == run[-1].number + 1):
             runs.setdefault(mk.family, []).append(mk)
         elif run:
@@ -482,13 +650,13 @@ def _phrases(ctx: Context, lo: int, hi: int, head: str) -> list[tuple[int, int, 
     i = text.find(head, lo, hi)
     while i >= 0:
         end = i + len(head)
-        s = i
-        while s > max(lo, i - 16) and text[s - 1] not in _PHRASE_DELIMS:
-            s -= 1
+        floor = max(lo, i - 16)
+        delim = _PHRASE_DELIM.search(text[floor:i][::-1])  # the last delimiter before the head
+        s = i - delim.start() if delim else floor
         if s == 0 or text[s - 1] == "\n":
             marker = match_marker(text, s)
             s = marker.end if marker and marker.end <= i else s
-        if not ctx.inside_mention(i, end) and end - s > len(head):
+        if end - s > len(head) and not ctx.inside_mention(i, end):
             phrase = strip_lead(text[s:end], head, short_rest=4)
             if len(phrase) > len(head):
                 out.append((s, end, phrase))
@@ -507,20 +675,30 @@ def _runs(ctx: Context, phrases: list[tuple[int, int, str]]) -> list[list[tuple[
     return runs
 
 
+@functools.lru_cache(maxsize=1024)
+def _harvest_heads(parts: tuple[tuple[int, str], ...]) -> tuple[tuple[int, tuple[str, ...]], ...] | None:
+    """For each part, its value and the heads its phrases may end in (两单制 → 单制, 单), or None
+    when a part has none to look for (双一流, 四个三) or a single one-character part (一课)."""
+    out = []
+    for value, raw_head in parts:
+        head = raw_head.lstrip(_MEASURES) if len(raw_head) > 1 else raw_head
+        if not head or head[0].isdigit() or (value == 1 and len(head) < 2):
+            return None
+        out.append((value, (head, head[:-1]) if len(head) > 1 and head[-1] in _SUFFIX else (head,)))
+    return tuple(out)
+
+
 def definition_harvest(ctx: Context, pos: int, parts: tuple[tuple[int, str], ...]) -> list[str] | None:
     """For each part (value, head), ``value`` phrases in a row after the formula that end in the head."""
+    wanted = _harvest_heads(parts)
+    if wanted is None:
+        return None
     line_end = ctx.text.find("\n", pos)
     next_end = ctx.text.find("\n", line_end + 1) if line_end >= 0 else -1
     hi = min(len(ctx.text) if next_end < 0 else next_end, pos + 600)
     out: list[str] = []
     lo = pos
-    for value, raw_head in parts:
-        head = raw_head.lstrip(_MEASURES) if len(raw_head) > 1 else raw_head
-        if not head or head[0].isdigit():
-            return None  # 双一流, 四个三: the parts have no head to look for
-        heads = [head] + ([head[:-1]] if len(head) > 1 and head[-1] in _SUFFIX else [])
-        if value == 1 and len(head) < 2:
-            return None
+    for value, heads in wanted:
         if ctx.text.count(heads[-1], lo, hi) < value:
             return None  # too few phrases end in the head to make the list
         for h in heads:
@@ -555,6 +733,284 @@ def definition_digits(
     return None
 
 
+# --------------------------------------------------------------------------------------------
+# def.spread, def.labels, def.chain.
+# --------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1024)
+def _heads(parts: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...] | None:
+    """(value, head without its measure word) for each part, or None when a part has no head."""
+    out = []
+    for value, raw in parts:
+        head = raw.lstrip(_MEASURES) if len(raw) > 1 else raw
+        if not head or head[0].isdigit() or value > 5:
+            return None
+        out.append((value, head))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def _spread_plan(
+    parts: tuple[tuple[int, str], ...],
+) -> tuple[tuple[tuple[int, str], ...], int, tuple[tuple[str, int], ...]] | None:
+    """def.spread's heads, number of parts and how often each head must occur, or None."""
+    heads = _heads(parts)
+    if not heads or (len(heads) < 2 and len(heads[0][1]) > 1):
+        return None
+    needs = tuple((h, 1 if len(h) > 1 and v > 1 and len(heads) > 1 else v) for v, h in heads)
+    return heads, sum(v for v, _ in heads), needs
+
+
+_SPREAD_SEPS = (re.compile(r"[、，,；;：:。\n]"), re.compile(r"[、，,；;：:。\n和及与]"))
+
+
+def _names(item: str, head: str) -> bool:
+    """Whether a part names ``head``: anywhere for a word (不愁, 保障); at either end for a single
+    character (清理…, 改变…, 景村融合), which inside a phrase is too often another word's."""
+    if len(head) > 1:
+        return head in item
+    return item.startswith(head) or head in item[-2:]
+
+
+def definition_spread(
+    ctx: Context, pos: int, parts: tuple[tuple[int, str], ...], *, short: bool = False
+) -> list[str] | None:
+    """Parts in a row after a formula of several numerals, each group naming its head.
+
+    两不愁三保障 → 不愁吃、不愁穿和义务教育、基本医疗、住房安全有保障 (a head may close its group
+    only); 三清一改 → 清理A、清理B、清理C，改变D; 双融双促 → 推动A融合、B融合，促进C、促进D.
+    The piece right after the formula (the rest of its own clause) is never a part; a formula of
+    one character (三亮) must be followed by its list within its next three pieces. ``short`` asks
+    for parts of at most ten characters, as definitions of a known formula have.
+    """
+    plan = _spread_plan(parts)
+    if plan is None:
+        return None  # one head of a word (四个意识) is def.harvest's; one character (三亮) is this one's
+    heads, total, needs = plan
+    text = ctx.text
+    line_end = text.find("\n", pos)
+    hi = min(len(text) if line_end < 0 else line_end, pos + 300)
+    for head, need in needs:  # every part holds its head, or (a word) the last part of its group
+        if text.count(head, pos, hi) < need:
+            return None
+    window = text[pos:hi]
+    # The last piece of every group holds its head (in each shape above): only the starts where
+    # they all do are tried, and only the pieces looked at are cleaned.
+    ends, at = [], -1
+    for value, head in heads:
+        at += value
+        ends.append((at, head))
+    for seps in _SPREAD_SEPS:
+        pieces = seps.split(window)
+        marks = ["", *seps.findall(window)]  # the separator before each piece
+        starts: list[int] | range = range(1, len(pieces) - total + 1)
+        for end, head in ends:
+            holds = [head in x for x in pieces]
+            if len(heads) == 1:  # right after the formula, parts that all hold the head and open with it
+                starts = [i for i in starts[:3] if all(holds[i : i + total])]
+                starts = [i for i in starts if all(clean(x).startswith(head) for x in pieces[i + 1 : i + total])]
+            else:
+                starts = [i for i in starts if holds[i + end]]
+        if not starts:
+            continue
+        cleaned = _Cleaned(pieces, quotes=len(heads) > 1)
+        if len(heads) == 1:
+            found = next((f for i in starts if (f := _one_head_at(pieces, marks, cleaned, i, *heads[0]))), None)
+        else:
+            found = None
+            for i in starts:
+                found = _spread_at(pieces, marks, cleaned, i, heads)
+                if found and (not short or all(len(x) <= 10 for x in found)):
+                    break
+                found = None
+        if found:
+            return found
+    return None
+
+
+class _Cleaned:
+    """``clean`` of each piece (without quotation marks around it too, with ``quotes``), made when asked."""
+
+    def __init__(self, pieces: list[str], *, quotes: bool):
+        self.pieces, self.quotes, self.done = pieces, quotes, {}
+
+    def __getitem__(self, k: slice) -> list[str]:
+        return [self.one(i) for i in range(*k.indices(len(self.pieces)))]
+
+    def one(self, i: int) -> str:
+        if i not in self.done:
+            x = clean(self.pieces[i])
+            self.done[i] = x.strip("“”「」『』") if self.quotes else x
+        return self.done[i]
+
+
+def _spread_at(
+    pieces: list[str], marks: list[str], cleaned: _Cleaned, i: int, heads: tuple[tuple[int, str], ...]
+) -> list[str] | None:
+    out: list[str] = []
+    k = i
+    for n, (value, head) in enumerate(heads):
+        if any(sep in "。\n" for sep in marks[k + (1 if k == i else 0) : k + value]):
+            return None  # a list does not run over the end of a sentence
+        items = cleaned[k : k + value]
+        if len(items) < value or not all(0 < len(x) <= 30 for x in items):
+            return None
+        if all(_names(x, head) for x in items):
+            if len(items) > 1 and all(x.startswith(head) for x in items[1:]) and not items[0].startswith(head):
+                items[0] = items[0][items[0].find(head) :]  # 持续巩固不愁吃、不愁穿 → 不愁吃
+            elif len(items) == 1 or len({len(x) for x in items}) > 1:
+                items[0] = strip_lead(items[0], head)
+            if n == len(heads) - 1 and k + value < len(pieces):
+                if marks[k + value] not in "。\n" and head in pieces[k + value]:
+                    return None  # the list goes on: it is longer than the formula says
+        elif (
+            value > 1
+            and len(head) > 1
+            and 0 <= len(items[-1]) - items[-1].rfind(head) - len(head) <= 2
+            and not any(head in x or len(x) > 8 for x in items[:-1])
+        ):
+            last = items[-1]
+            items[-1] = last[: last.rfind(head) + len(head)]  # …住房安全有保障成果 → …住房安全有保障
+        else:
+            return None
+        out.extend(items)
+        k += value
+    return out
+
+
+def _one_head_at(
+    pieces: list[str], marks: list[str], cleaned: _Cleaned, i: int, value: int, head: str
+) -> list[str] | None:
+    """三亮 → 党员亮身份、亮承诺、亮实绩: a tight list whose parts all open with the one-character head."""
+    if any(sep not in "、，," for sep in marks[i + 1 : i + value]):
+        return None
+    items = cleaned[i : i + value]
+    if not all(x.startswith(head) and len(x) <= 12 for x in items[1:]):
+        return None
+    at = items[0].find(head)
+    if at < 0 or at > 3:
+        return None
+    if i + value < len(pieces) and marks[i + value] in "、，," and pieces[i + value].startswith(head):
+        return None  # the list goes on
+    return [items[0][at:], *items[1:]]
+
+
+_LABEL_CUE = r"(?:是指|指的是|就是|即|为|指|是)[：:]?"
+_LABEL_QUOTE = re.compile('[“"「]')
+
+
+_LABEL_CUE_AT = re.compile(_LABEL_CUE)
+
+
+def _find_label(text: str, label: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """(start, end) of the first “label” + cue in ``text[lo:hi]``: “1”即, “四级”为 (found with str.find,
+    as a pattern per label would be compiled for every formula)."""
+    i = text.find(label, lo + 1, hi)
+    while i >= 0:
+        close = i + len(label)
+        if close < hi and text[i - 1] in '“"「' and text[close] in '”"」':
+            cue = _LABEL_CUE_AT.match(text, close + 1, hi)
+            if cue:
+                return i - 1, cue.end()
+        i = text.find(label, i + 1, hi)
+    return None
+
+
+_LABEL_BODY_END = re.compile(r"[，,；;。\n]")
+
+
+def definition_labels(ctx: Context, pos: int, labels: list[tuple[str, int | None]]) -> list[str] | None:
+    """Each numeral of a formula defined in turn: “1”即A，“N”即B / “四级”为省、市、县、乡，“三类”指….
+
+    ``labels`` gives each label with the number of parts its text must split into (None: one part,
+    as for the terms of 1+N).
+    """
+    text = ctx.text
+    if not _LABEL_QUOTE.search(text, pos, pos + 81):
+        return None  # the first label must stand within 80 characters
+    line_end = text.find("\n", pos)
+    hi = min(len(text) if line_end < 0 else line_end, pos + 600)
+    out: list[str] = []
+    at = pos
+    for label, value in labels:
+        found = _find_label(text, label, at, hi)
+        if found is None or found[0] - at > (80 if at == pos else 6):
+            return None
+        end = _LABEL_BODY_END.search(text, found[1], hi)
+        body = clean(text[found[1] : end.start() if end else hi])
+        if value is None or value == 1:
+            pieces = [body]
+        else:
+            pieces = [p for p in (clean(x) for x in split_top(body, "、")) if p]
+            if len(pieces) == value - 1:
+                pieces[-1:] = _split_last_and(pieces[-1])
+            if len(pieces) != value:
+                return None
+        if not all(0 < len(x) <= 40 for x in pieces):
+            return None
+        out.extend(pieces)
+        at = end.end() if end else hi
+    return out
+
+
+_TERM_CN = {"1": "一", "2": "两二", "3": "三", "4": "四", "5": "五", "6": "六", "7": "七", "8": "八", "9": "九"}
+
+
+def definition_terms(text: str, pos: int, terms: list[str]) -> list[str] | None:
+    """A list after 1+N whose parts open with its terms: “1+N”体系，即1个平台和N个分平台."""
+    cue = _CUE.match(text, pos)
+    if not cue or (cue.group(1) and cue.group(2)[0] == "即"):
+        return None
+    body, _ = _body_after(text, cue)
+    body = _BODY_OPENING.sub("", body, count=1)
+    first = split_top(body, "，,；;")[0]
+    parts = [p for p in (clean(x) for x in split_top(first, "、和及与")) if p]
+    if len(parts) != len(terms):
+        return None
+    for part, term in zip(parts, terms, strict=True):
+        opens = (term, *_TERM_CN.get(term, "")) if term.isdigit() else (term, term.upper(), "若干", "多")
+        if not part.startswith(opens) or len(part) > 40:
+            return None
+    return parts
+
+
+_LEVELS = "省市州盟县区旗乡镇街村组"
+_DASHES = "—－–-"
+
+
+def definition_chain(ctx: Context, start: int, end: int, formula: str, value: int | None) -> list[str] | None:
+    """县—乡—村“三级联动” / 省市县乡村五级: the levels of an N级 formula, before it or before N级 nearby."""
+    if not value or value < 2:
+        return None
+    text = ctx.text
+    level = formula[: formula.index("级") + 1]  # 三级
+    spots = [start - 1 if start and text[start - 1] in "“「『\"" else start]
+    line_end = text.find("\n", end)
+    hi = min(len(text) if line_end < 0 else line_end, end + 200)
+    i = text.find(level, end, hi)
+    while i >= 0:
+        spots.append(i)
+        i = text.find(level, i + len(level), hi)
+    for p in spots:
+        k = p
+        while k > max(0, p - 80) and (_is_cjk(text[k - 1]) or text[k - 1] in _DASHES + "（）()"):
+            k -= 1
+        chain = text[k:p]
+        if any(d in chain for d in _DASHES):
+            parts = [x for x in re.split(f"[{_DASHES}]+", chain)]
+            if len(parts) != value or not all(parts):
+                continue
+            first = strip_lead(parts[0])
+            longest = max(map(len, parts[1:]))
+            parts[0] = first[-longest:] if len(first) > longest + 2 else first
+            return parts if all(len(x) <= 12 for x in parts) else None
+        tail = text[max(0, p - value) : p]
+        if len(tail) == value and all(c in _LEVELS for c in tail) and (p - value == 0 or text[p - value - 1] not in _LEVELS):
+            return list(tail)
+    return None
+
+
 def find_components(
     ctx: Context,
     spans: list[tuple[int, int]],
@@ -565,31 +1021,74 @@ def find_components(
     digits: str = "",
     mentions: list[tuple[int, int, str, int | None]] = (),
     explicit_only: bool = False,
+    labels: list[tuple[str, int | None]] = (),
+    terms: list[str] = (),
 ) -> Found | None:
     """Try each strategy over every mention (``spans``) of one formula; the first that fits wins.
 
-    ``digits`` (“1233”) tries def.digits first and nothing but def.colon after it; ``explicit_only``
-    (a formula the lexicon knows) tries def.colon and a quoted list right before it only, since a
-    list that merely stands near 四个意识 or 一带一路 is far more often something else than a new
-    definition of it.
+    ``digits`` (“1233”) tries def.digits first and nothing but def.colon and def.labels after it;
+    ``explicit_only`` (a formula the lexicon knows) tries def.colon, a quoted list right before
+    it and def.spread only, since a list that merely stands near 四个意识 or 一带一路 is far more
+    often something else than a new definition of it. ``labels`` are the numerals of the formula
+    with their heads or terms (“四级”, “三类”; “1”, “N”) for def.labels, ``terms`` those of 1+N.
     """
+    heads = _heads(parts) if parts else None
+    several = (len(parts) > 1 or (len(head) == 1 and not explicit_only)) and not digits
+    several = several and heads is not None and (len(heads) > 1 or len(heads[0][1]) == 1)
+    chain = bool(parts) and parts[0][1].startswith("级") and not explicit_only
+    listed = expected is not None and expected >= 2  # def.before, def.enum and def.headings need a count
+    plan = _plan(
+        bool(digits), several, bool(labels) and not explicit_only, chain, bool(terms), explicit_only,
+        listed, listed and len(head) >= 2, bool(parts) and _harvest_heads(parts) is not None,
+    )
     text = ctx.text
-    strategies: list[tuple[str, object]] = []
-    if digits:
-        strategies.append(("def.digits", lambda a, b: definition_digits(b, digits, mentions)))
-    strategies.append(("def.colon", lambda a, b: definition_after(text, b, expected)))
-    if explicit_only:
-        strategies.append(("def.before", lambda a, b: definition_before(ctx, a, expected, quoted_only=True)))
-    if not digits and not explicit_only:
-        strategies += [
-            ("def.before", lambda a, b: definition_before(ctx, a, expected)),
-            ("def.enum", lambda a, b: definition_enum(ctx, b, expected)),
-            ("def.headings", lambda a, b: definition_headings(ctx, b, head, expected) if head else None),
-            ("def.harvest", lambda a, b: definition_harvest(ctx, b, parts) if parts else None),
-        ]
-    for rule, strategy in strategies:
+    for rule in plan:
         for a, b in spans:
-            found = strategy(a, b)
+            # The cheap first test of each strategy is made here, so that most mentions cost no call.
+            if rule == "def.colon":
+                if not _CUE_HINT.search(text, b, b + 11):
+                    continue
+                found = definition_after(text, b, expected)
+            elif rule == "def.before":
+                j = a - 1 if a and text[a - 1] in "“「『\"" else a
+                if explicit_only and not _QUOTED_LIST_NEAR.search(text, max(0, j - 16), j):
+                    continue
+                found = definition_before(ctx, a, expected, quoted_only=explicit_only)
+            elif rule == "def.spread":
+                found = definition_spread(ctx, b, parts, short=explicit_only)
+            elif rule == "def.enum":
+                if not ctx.enumeration_near(b):
+                    continue
+                found = definition_enum(ctx, b, expected)
+            elif rule == "def.harvest":
+                found = definition_harvest(ctx, b, parts)
+            elif rule == "def.headings":
+                found = definition_headings(ctx, b, head, expected)
+            elif rule == "def.labels":
+                found = definition_labels(ctx, b, labels)
+            elif rule == "def.digits":
+                found = definition_digits(b, digits, mentions)
+            elif rule == "def.chain":
+                found = definition_chain(ctx, a, b, text[a:b], parts[0][0])
+            else:  # def.terms
+                found = definition_terms(text, b, terms)
             if found:
                 return Found(found, rule)
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _plan(
+    digits: bool, several: bool, labels: bool, chain: bool, terms: bool, explicit_only: bool,
+    listed: bool, headed: bool, harvest: bool,
+) -> tuple[str, ...]:
+    """The strategies :func:`find_components` tries for a formula of this kind, in order (those
+    that cannot fit a formula of its shape left out)."""
+    plan = ["def.digits"] if digits else []
+    plan += ["def.spread"] * several + ["def.labels"] * labels + ["def.chain"] * chain + ["def.colon"]
+    plan += ["def.terms"] * terms
+    if explicit_only:
+        plan += ["def.before"] * listed  # a quoted list, or one named so (以下简称)
+    elif not digits:
+        plan += ["def.before"] * listed + ["def.enum"] * listed + ["def.headings"] * headed + ["def.harvest"] * harvest
+    return tuple(plan)

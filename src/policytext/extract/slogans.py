@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicons import load_slogan_lexicon, slogan_rules
 from ..numerals import chinese_to_int
@@ -58,6 +58,8 @@ _COUNT_WORDS = tuple(sorted(_RULES["count"], key=len, reverse=True))
 #: Measures that 一 may take in a formula (一条主线, 一个中心); 一盘棋, 一刀切, 一张网 are idioms.
 _ONE_MEASURES = "个条项种类支套"
 _HEADS = tuple(_RULES["head"])
+#: Heads that name a programme: 工程, 行动, 体系 … (slogan_rules.tsv ``big`` and ``frame``).
+_PROGRAMMES = tuple(w for w in _RULES["big"] + _RULES["frame"] if w not in {"工作", "专项"})
 _BLOCK = tuple(_RULES["block"])
 
 #: A Chinese numeral as formulas write it: 双, 十, 十一…十九, 一…九, 二十…: value checked afterwards.
@@ -75,10 +77,19 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 #: Quoted text: “…” 「…」 『…』 and ASCII "…", within a paragraph; a second opening mark restarts.
 _QUOTED = re.compile('“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|"[^"\n]*"')
+#: The same for a text with curly quotation marks only (most texts): a literal start is found faster.
+_CURLY_QUOTED = re.compile('“[^“”\n]*”')
+_CURLY_QUOTED_NUMERAL = re.compile('“[^“”\n一二两三四五六七八九十双0-9０-９]*[一二两三四五六七八九十双0-9０-９][^“”\n]*”')
 _CLOSING = re.compile("[”」』]")
 _HAS_NUMERAL = re.compile("[一二两三四五六七八九十双0-9０-９]")
 #: What may follow a quoted number that is a telephone number, not a formula (“12345”热线).
 _PHONE_AFTER = re.compile(r"[”\"」』]?(?:政务服务)?(?:便民)?(?:服务)?(?:热线|电话|专线|短信|报警|急救|平台热线)")
+#: Numbers shaped like service lines: 110, 119, 120, 122; 123xx (12345, 12315); 95xxx, 96xxx.
+_PHONE_LIKE = re.compile(r"11[0249]|12[02]|123\d\d|9[56]\d{3,4}")
+#: The noun phrase right after a quoted number, up to the first punctuation, 等 or 的 (18 at most).
+_NOUN_AFTER = re.compile(rf"[”\"」』]?((?:(?![等的])[{_CJK}]){{1,18}})")
+#: Nouns that make a quoted number the label of a plan (“8337”发展思路, “33618”制造业集群体系).
+_LABEL_NOUN = re.compile("|".join(_PROGRAMMES))
 
 #: N个 + a head no count has (增强四个意识, 做到五个必须, 两个毫不动摇).
 _ABSTRACT = re.compile(
@@ -99,6 +110,13 @@ _DEFINED = re.compile(
 )
 #: A definition cue close enough after a numeral and measure for _DEFINED to be worth trying.
 _DEFINITION_NEAR = re.compile("[：:（(即就]")
+#: What must follow the numeral for one of the three to fit: 个 and a head, 大 and a programme
+#: within three characters, or a definition cue within nine.
+_ANY_CUE_AFTER = re.compile(
+    "个(?:" + "|".join(sorted(map(re.escape, _RULES["head"]), key=len, reverse=True)) + ")"
+    + rf"|大[{_CJK}]{{0,3}}?(?:" + "|".join(sorted(map(re.escape, _RULES["big"]), key=len, reverse=True)) + ")"
+    + r"|[\s\S]{0,8}?[：:（(即就]"
+)
 #: Where the three patterns above may start: a numeral followed by a measure word.
 _MEASURED = re.compile(rf"[一二两三四五六七八九十双][一二三四五六七八九十]{{0,2}}(?=[{''.join(_MEASURES)}])")
 #: A formula at the end of a clause inside a longer quotation (“抓住一条主线，建好三大平台”).
@@ -154,8 +172,11 @@ def _chinese_shape(s: str) -> FormulaShape | None:
     parts: list[tuple[int, str]] = []
     pos = 0
     first = re.match(NUM_CN, s)
-    if first and s[first.end() : first.end() + 1] in _MEASURES and s.startswith(_HEADS, first.end() + 1):
-        pos = len(s)  # 三个进一步: the 一 of a head word is not a second numeral
+    rest = s[first.end() + 1 :] if first else ""
+    if first and s[first.end() : first.end() + 1] in _MEASURES and (
+        rest.startswith(_HEADS) or (len(rest) == 2 and rest[0] == "一" and rest[1] not in _NUM_CHARS)
+    ):
+        pos = len(s)  # 三个进一步, 三个一批 (签约一批、开工一批…): the 一 of the head is not a second numeral
         value = chinese_to_int(first.group())
         if value is None or value > 20:  # 十四个坚持 is a formula; 二十个坚持 would be rare
             return None
@@ -183,8 +204,8 @@ def _chinese_shape(s: str) -> FormulaShape | None:
         return None  # 三大, 两个: a numeral and a measure name nothing
     if len(parts) > 1 and not parts[-1][1] and not measure:
         return None  # 一对一
-    if (measure and len(parts) > 1 and len(head) == 1) or not head:
-        expected = value  # 四个三, 五个一工程, 两个一百年, 双一流
+    if (measure and len(parts) > 1 and len(head) == 1 and (parts[1][0] == 1 or not parts[-1][1])) or not head:
+        expected = value  # 四个三, 五个一工程, 两个一百年, 双一流 (but 四级三类 → 7)
     elif len(parts) > 1:
         expected = sum(v for v, _ in parts)  # 三会一课 → 4, 两不愁三保障 → 5
     else:
@@ -215,8 +236,8 @@ def _arabic_shape(s: str, *, quoted: bool) -> FormulaShape | None:
     if _count_word_at(rest) and not (rest.startswith("年") and len(rest) >= 3):
         return None  # “5连冠”, “10分钟生活圈”, “3小时交通圈”
     value = int(m.group(1))
-    if value > 20 and rest[0] not in _MEASURES:
-        return None  # “30桥12隧”: a count of concrete things
+    if value > 20 and (rest[0] not in _MEASURES or rest.startswith("项目")):
+        return None  # “30桥12隧”: a count of concrete things; “117项目”: a project's name
     head = rest[1:] if rest[0] in _MEASURES or rest[0] == "年" else rest
     return FormulaShape(
         number=value, parts=((value, rest),), expected=value if value <= 20 else None, head=head
@@ -244,7 +265,22 @@ def parse_formula(text: str, *, quoted: bool = True) -> FormulaShape | None:
         return _arabic_shape(s, quoted=quoted)
     if s[0] in _NUM_CHARS:
         return _chinese_shape(s)
-    return None
+    return _prefixed_shape(s) if quoted else None
+
+
+#: Words that make a numeral after them a count or a rank, not a formula (近三年, 前十大, 每两个).
+_PREFIX_STOP = tuple("第前后近每约共逾超这那各该")
+
+
+def _prefixed_shape(s: str) -> FormulaShape | None:
+    """A quoted label that opens with its field: “民生十大工程”, “支点建设七大战略” (the shape of 十大工程)."""
+    i = next((k for k, c in enumerate(s[:6]) if c in _NUM_CHARS), -1)
+    if i < 2 or not all("\u4e00" <= c <= "\u9fff" for c in s[:i]) or s[:i].endswith(_PREFIX_STOP):
+        return None
+    shape = _chinese_shape(s[i:])
+    if shape is None or len(shape.parts) != 1 or shape.parts[0][1][:1] not in "大项个条" or len(shape.head) < 2:
+        return None
+    return shape if shape.head.endswith(_PROGRAMMES) else None  # not “全国十大考古新发现”: a ranking
 
 
 # --------------------------------------------------------------------------------------------
@@ -274,11 +310,38 @@ class SloganLexicon:
             for form in [row["slogan"], *(v.strip() for v in row.get("variants", "").split(" | "))]:
                 if form:
                     self.entries[form] = entry
-        forms = sorted((f for f, e in self.entries.items() if e.unquoted), key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, forms)) if forms else r"(?!x)x")
+        forms = [f for f, e in self.entries.items() if e.unquoted]
+        self.pattern = re.compile(_trie_pattern(forms) if forms else r"(?!x)x")
 
     def get(self, text: str) -> LexiconEntry | None:
         return self.entries.get(text)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One pattern for many words, sharing their common beginnings: 两(?:个(?:维护|确立)|学一做).
+
+    It finds what the alternation of the words longest first finds (a shorter word is tried only
+    where no longer one matches), with far less backtracking at every numeral of the text.
+
+    >>> _trie_pattern(["两个维护", "两个确立", "两学一做", "四风"])
+    '(?:两(?:个(?:确立|维护)|学一做)|四风)'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if ends else "")
+
+    return build(trie)
 
 
 @functools.cache
@@ -292,8 +355,7 @@ def slogan_lexicon(extra: Path | None = None) -> SloganLexicon:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One occurrence of a formula in the text; ``rule`` is the id of the cue that found it."""
 
     start: int
@@ -309,20 +371,40 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     >>> quote_spans("做到“两个维护”，建立三级联动”机制")
     ([(2, 7)], [15])
     """
-    pairs = [m.span() for m in _QUOTED.finditer(text)]
+    other_marks = "「" in text or "『" in text or '"' in text
+    pairs = [m.span() for m in (_QUOTED if other_marks else _CURLY_QUOTED).finditer(text)]
+    closing = text.count("”") + text.count("」") + text.count("』")
+    if closing == sum(text[b - 1] != '"' for _, b in pairs):
+        return [(a, b - 1) for a, b in pairs], []  # every closing mark has its opening one
     closes = {b - 1 for _, b in pairs}
     stray = [m.start() for m in _CLOSING.finditer(text) if m.start() not in closes]
     return [(a, b - 1) for a, b in pairs], stray
 
 
+def _numeral_quotes(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """:func:`quote_spans`, with only the pairs that hold a numeral (most quotations hold none).
+
+    In a text with curly marks only, one pattern finds just those pairs: it starts at the same
+    opening marks as ``_CURLY_QUOTED`` and, where it fails, no other opening mark lies before the
+    closing one, so the pairs it finds are the same.
+    """
+    if "「" in text or "『" in text or '"' in text:
+        pairs, stray = quote_spans(text)
+        return [(a, b) for a, b in pairs if _HAS_NUMERAL.search(text, a + 1, b)], stray
+    closing = text.count("”") + text.count("」") + text.count("』")
+    stray = [] if closing == len(_CURLY_QUOTED.findall(text)) else quote_spans(text)[1]
+    return [(m.start(), m.end() - 1) for m in _CURLY_QUOTED_NUMERAL.finditer(text)], stray
+
+
 def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLexicon) -> Iterator[Mention]:
+    entries = lexicon.entries
     for a, b in pairs:
         content = text[a + 1 : b]
         if not _HAS_NUMERAL.search(content):
             continue  # most quotations: “不忘初心、牢记使命”
         s = content.strip()
         start = a + 1 + content.index(s) if s else a + 1
-        if lexicon.get(s) or parse_formula(s):
+        if s in entries or parse_formula(s):
             if s[:1].isdigit() and _PHONE_AFTER.match(text, b):
                 continue  # “12345”热线
             yield Mention(start, start + len(s), s, True, "slogan.quoted")
@@ -371,6 +453,31 @@ def _runs(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _plus_formulas(text: str) -> Iterator[re.Match[str]]:
+    """What ``_PLUS_ANYWHERE.finditer`` finds, tried only where a plus sign stands.
+
+    A match opens with one or two digits right before its first plus sign, so it can only start
+    one or two characters before a plus sign; the engine need not look at every digit of the text.
+    """
+    pluses = []
+    for sign in "+＋":
+        i = text.find(sign)
+        while i >= 0:
+            pluses.append(i)
+            i = text.find(sign, i + 1)
+    pluses.sort()
+    end = 0
+    for i in pluses:
+        if i < end:
+            continue
+        for start in (i - 2, i - 1):
+            m = _PLUS_ANYWHERE.match(text, start) if start >= end else None
+            if m:
+                end = m.end()
+                yield m
+                break
+
+
 def _free(text: str, pos: int) -> bool:
     """Whether a numeral at ``pos`` starts a number (not 第三…, 十三… or 2.5…)."""
     return pos == 0 or text[pos - 1] not in _NOT_BEFORE
@@ -381,9 +488,10 @@ def _unquoted_mentions(text: str, lexicon: SloganLexicon) -> Iterator[Mention]:
         if _free(text, m.start()):
             yield Mention(m.start(), m.end(), m.group(), False, "slogan.lexicon")
     for c in _MEASURED.finditer(text):  # a numeral and a measure word: try the three cues there
-        pos, measure = c.start(), text[c.end()]
-        if not _free(text, pos):
-            continue
+        pos = c.start()
+        if not _ANY_CUE_AFTER.match(text, c.end()) or (pos and text[pos - 1] in _NOT_BEFORE):
+            continue  # none of the three can fit here (most counts), or the numeral is not free
+        measure = text[c.end()]
         m = _ABSTRACT.match(text, pos) if measure == "个" else _BIG.match(text, pos) if measure == "大" else None
         shape = parse_formula(m.group(), quoted=False) if m else None
         if shape and shape.number and shape.number >= 2:  # 一个覆盖城乡的网络: an article, not a formula
@@ -395,7 +503,7 @@ def _unquoted_mentions(text: str, lexicon: SloganLexicon) -> Iterator[Mention]:
         shape = parse_formula(m.group(), quoted=False) if m else None
         if shape and shape.expected and slogan_parts.definition_after(text, m.end(), shape.expected, exact=True):
             yield Mention(m.start(), m.end(), m.group(), False, "slogan.defined")
-    for m in _PLUS_ANYWHERE.finditer(text) if "+" in text or "＋" in text else ():
+    for m in _plus_formulas(text):
         before = text[m.start() - 1 : m.start()]
         if _free(text, m.start()) and not (before.isascii() and before.isalpha()):
             if int(re.match(r"\d+", m.group()).group()) <= 20:
@@ -419,19 +527,26 @@ def find_mentions(text: str, *, lexicon: SloganLexicon | None = None) -> list[Me
     ['四个意识', '八项规定']
     """
     lexicon = lexicon or slogan_lexicon()
-    pairs, stray = quote_spans(text)
+    pairs, stray = _numeral_quotes(text)
     found = [
         *_quoted_mentions(text, pairs, lexicon),
         *_stray_close_mentions(text, stray),
         *_unquoted_mentions(text, lexicon),
     ]
-    found.sort(key=lambda m: (m.start, -(m.end - m.start), not m.quoted))
+    found.sort(key=_mention_order)
     out: list[Mention] = []
+    end = -1
     for m in found:
-        if out and m.start < out[-1].end:
+        if m.start < end:
             continue  # the same span seen by two cues, or a shorter formula inside a longer one
         out.append(m)
+        end = m.end
     return out
+
+
+def _mention_order(m: Mention) -> tuple[int, int, bool]:
+    """First the earliest, then the longest, then a quoted one."""
+    return m[0], m[0] - m[1], not m[3]
 
 
 # --------------------------------------------------------------------------------------------
@@ -439,6 +554,7 @@ def find_mentions(text: str, *, lexicon: SloganLexicon | None = None) -> list[Me
 # --------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
@@ -473,7 +589,7 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
     # Once a formula is known, every occurrence of its text is a mention of it (also unquoted ones).
     occurrences = _all_occurrences(text, {key: group[0].text for key, group in by_text.items()})
     context = slogan_parts.Context(text, [span for spans in occurrences.values() for span in spans], doc.items)
-    numbered = [(m.start, m.end, m.text, (parse_formula(m.text) or FormulaShape(None)).number) for m in mentions]
+    numbered: list[tuple[int, int, str, int | None]] = []  # for “1233”: made when such a formula comes
     for key, group in by_text.items():
         first = group[0]
         entry = lexicon.get(first.text) or lexicon.get(key)
@@ -482,6 +598,11 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
         found = None
         if shape:
             digits = key if key.isdigit() and "0" not in key else ""
+            if digits and not numbered:
+                numbered = [(m.start, m.end, m.text, _number_of(m.text)) for m in mentions]
+            plus = ("+" in key or "＋" in key) and _PLUS_ANYWHERE.fullmatch(key)
+            terms = re.split("[+＋]", key) if plus else []
+            labels = _labels(key, shape, digits, terms) if entry is None else []  # (known formulas: no labels)
             found = slogan_parts.find_components(
                 context,
                 occurrences[key],
@@ -491,7 +612,11 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
                 digits=digits,
                 mentions=numbered,
                 explicit_only=entry is not None,
+                labels=labels,
+                terms=terms,
             )
+        if not found and len(key) >= 3 and key.rstrip("XxNn").isdigit() and not _number_label(text, key, occurrences[key]):
+            continue  # “96178”直通车, “301”快贷: a hotline or a product, unless the text defines it
         components: tuple[str, ...] = ()
         source, mismatch, rule = "", False, first.rule
         if found:
@@ -516,6 +641,37 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
         )
 
 
+def _number_of(text: str) -> int | None:
+    shape = parse_formula(text)
+    return shape.number if shape else None
+
+
+def _number_label(text: str, key: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a quoted number that nothing defines still names a set: a plan noun follows it."""
+    if _PHONE_LIKE.fullmatch(key):
+        return False
+    for _, b in spans:
+        m = _NOUN_AFTER.match(text, b)
+        if m and _LABEL_NOUN.search(m.group(1)):
+            return True
+    return False
+
+
+def _labels(key: str, shape: FormulaShape, digits: str, terms: list[str]) -> list[tuple[str, int | None]]:
+    """What a document may define one by one: the digits of 1233, the terms of 1+N, the numerals
+    of 四级三类 with their heads (“四级”为…，“三类”指…), each with the number of parts it names."""
+    if digits:
+        return [(d, None) for d in digits]
+    if terms:
+        return [(t, None) for t in terms]
+    if len(shape.parts) > 1:
+        return [(m.group(), value) for m, (value, _) in zip(_PART.finditer(key), shape.parts, strict=False)]
+    return []
+
+
+_escape = functools.lru_cache(maxsize=4096)(re.escape)
+
+
 def _all_occurrences(text: str, forms: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
     """Every occurrence of each formula, except those inside a longer one (五平台 in 两号五平台).
 
@@ -524,7 +680,7 @@ def _all_occurrences(text: str, forms: dict[str, str]) -> dict[str, list[tuple[i
     if not forms:
         return {}
     by_form = {form: key for key, form in forms.items()}
-    pattern = re.compile("|".join(map(re.escape, sorted(by_form, key=len, reverse=True))))
+    pattern = re.compile("|".join(map(_escape, sorted(by_form, key=len, reverse=True))))
     out: dict[str, list[tuple[int, int]]] = {key: [] for key in forms}
     for m in pattern.finditer(text):
         out[by_form[m.group()]].append(m.span())

@@ -6,8 +6,9 @@ Two steps, as price-parser splits ``Price.fromstring`` into ``extract_price_text
   parses every quantity expression it finds (``不少于10天``, ``1%至2%``, ``三分之一``, ``××名左右``) into a
   :class:`~policytext.extract.quantities.Quantity` (both importable from here too);
 * :func:`extract_targets` keeps the quantities of a :class:`~policytext.types.Document` that are targets,
-  reading the context of each: dates, ordinals, formulas (四个意识, “5个1”), titles of laws and plans,
-  results of past years (工作回顾, 去年…增长7.5%) are dropped; comparators that govern a whole clause
+  reading the context of each: dates, ordinals, formulas (四个意识, “5个1”), counts that name a programme
+  (十件民生实事, 八项行动), titles of laws and plans,
+  results of past years (工作回顾, 去年…增长7.5%; 同比… outside a plan) are dropped; comparators that govern a whole clause
   (至少每月召开一次), the period (每年, 年底前) and, where the clause makes them plain, the indicator and the
   responsible body are read.
 
@@ -68,6 +69,13 @@ _FORMULA_UNITS = {"个", "项", "条", "大", "支", "种"}
 _SCORE_AFTER = re.compile(r"[扣加减得][0-9０-９一二三四五六七八九十.]+分")
 #: Deltas against last year: 比上年增加1000亿元, 较去年下降3%.
 _DELTA_BEFORE = re.compile(r"(?:比|较|同比)(?:上年|去年|上一年)?[^，,。；;、\n]{0,8}(?:增加|增长|减少|下降|提高|降低|上升|压减|压缩|多|少)[了]?$")
+#: A Chinese count right before a programme noun names the programme (十件民生实事, 八项行动, 十大工程).
+_PROGRAMME_UNITS = {"件", "项", "大", "个"}
+_PROGRAMME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:实事|工程|行动|攻坚|战役|计划)")
+#: Units after which 一 is no count: 一起 (together), 一批 (a number of: 培育一批龙头企业).
+_VAGUE_ONE = {"起", "批"}
+#: What may stand between a level and the change of it that follows (4.06万亿元，比上年…).
+_DELTA_JOIN = re.compile(r"[，,、（(\s]*")
 _IDIOM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}[一双两][\u4e00-\u9fff]")
 _RANK_BEFORE = re.compile(r"前[ \t]*$")
 _CONDITION_BEFORE = re.compile(r"连续[ \t]*$")
@@ -102,11 +110,13 @@ _PAST_OPENING = re.compile(
 #: Words that only rules use: a clause with them sets a norm even when it says 累计 (累计不少于3个月).
 _NORMATIVE = re.compile(r"不少于|不低于|不超过|不高于|不多于|至少|最多|控制在|一般|原则上")
 #: Weaker signs of a result, read in the number's own clause only (累计达8000处 may be a goal).
-_PAST_CLAUSE = re.compile(r"累计|已经|已[建完实达有成经开投形获累]|超额完成|提前完成|同比|(?<![为除])了(?![解如却结然])")
+_PAST_CLAUSE = re.compile(r"累计|已经|已[建完实达有成经开投形获累]|超额完成|提前完成|(?<![为除])了(?![解如却结然])")
 _FUTURE_SENTENCE = re.compile(
     r"(?=[今明力确预拟争计目要将到])(?:今年(?!以来)|明年|力争|确保|预期|拟|争取|计划|目标(?:是|为)"
     r"|(?<![主重需纲概只])要(?![求点素闻])|将(?![军士])|到(?:20[0-9]{2}|二〇[〇一二三四五六七八九]{2})年)"
 )
+#: Titles of documents that plan (工作要点, 工作计划, 实施方案): a 同比 in them compares a goal with last year.
+_PLAN_TITLE = re.compile(r"要点|计划|方案|安排|打算|实施意见|工作思路")
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2}|二〇[〇一二三四五六七八九]{2}|一九[〇一二三四五六七八九]{2})年")
 
 _BODY_SUFFIX = (
@@ -200,6 +210,7 @@ class _Context:
         for t in {s.text for s in sl if s.text}:
             self.slogan_texts.setdefault(t[0], []).append(t)
         self.plan_year = _plan_year(doc)
+        self.plan_doc = bool(_PLAN_TITLE.search(doc.title or "") or _PLAN_TITLE.search(text, 0, 200))
         self.past_sections, future = self._sections()
         self.past, self.future = _Sections(self.past_sections), _Sections(future)
         self.formula_keys: set[str] = set()
@@ -288,10 +299,10 @@ class _Context:
         cs, ce = self.clause(pos)
         if (
             pos not in self.future
-            and _PAST_CLAUSE.search(self.text, cs, ce)
+            and (_PAST_CLAUSE.search(self.text, cs, ce) or (not self.plan_doc and self.text.find("同比", cs, ce) >= 0))
             and not _NORMATIVE.search(self.text, cs, ce)
         ):
-            return True
+            return True  # 同比增长8% reports a result, unless the document plans (工作计划: 同比下降10% is a goal)
         if self.plan_year:
             m = _YEAR.match(self.text[s:e].lstrip(" \t　—"))
             if m and (to_int(m.group(1)) or 0) < self.plan_year:
@@ -402,8 +413,12 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
         return "year_count"  # 三年行动, 三五年: spans of years are not targets unless bounded
     if chinese and q.value and q.value >= 2 and q.value == _enumerated(text, cs, ns):
         return "apposition"  # 稳增长、防风险、保民生三项…: counts the phrases just listed
-    if numeral == "一" and _IDIOM_AFTER.match(text, q.unit_end):
-        return "idiom"  # 一人一档, 一村一品, 一名党员一面旗帜
+    if numeral == "一" and (_IDIOM_AFTER.match(text, q.unit_end) or (unit in _VAGUE_ONE and not q.comparator)):
+        return "idiom"  # 一人一档, 一村一品, 一名党员一面旗帜; 一起 (together), 培育一批 (a number of)
+    if chinese and unit in _PROGRAMME_UNITS and q.end == q.unit_end and not comparator and _PROGRAMME_AFTER.match(
+        text, q.unit_end
+    ):
+        return "programme_name"  # 办好十件民生实事, 实施十大工程, 八项行动: the count names the programme
     if every:
         # 每一个基层党组织 is "every"; 每两个月, 每100名党员 are a period or the base of a rate
         return "every_one" if numeral == "一" else "rate_base"
@@ -416,11 +431,13 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
     if (
         prev is not None
         and ("比" in before or "较" in before)
-        and _DELTA_BEFORE.search(before)
         and ns - prev.end <= 30
-        and not _SENTENCE_END.search(text, prev.end, ns)
+        and (delta := _DELTA_BEFORE.search(before))
+        and _DELTA_JOIN.fullmatch(text, prev.end, ns - len(before) + delta.start())
     ):
-        return "delta"  # 赤字规模4.06万亿元，比上年增加1800亿元: the change, not the level (比上年减少15%以上 alone is a goal)
+        # 赤字规模4.06万亿元，比上年增加1800亿元: the change of the level just named, not a goal of its own
+        # (比上年减少15%以上 alone, or 审核率100%，纠错率同比下降5% with a new subject, is a goal)
+        return "delta"
     if _STATUS.search(text, cs, ns):
         return "status"  # 全县共有党员1236名: a state of affairs, not a goal
     if _FORECAST.search(text, ctx.sentence(ns)[0], ns):

@@ -1,0 +1,351 @@
+"""Roles of bodies: the words around a list of names that make it responsible (SPEC.md, BODY).
+
+*lead* when the list opens a clause and a verb follows (市委组织部要…, 党支部认真落实…), when a verb of
+responsibility follows anywhere (…履行…, …牵头…), after 由/让/交 (由×牵头); *support* with
+配合/协助/参与 or after 会同; *mention* where it issues or decides (…印发, …决策部署, 在…领导下).
+Generic names (单位, 部门, 企业) need a modal verb (要, 应当, 必须).
+
+:class:`Relevance` turns these rules around into a cheap test that
+:func:`~policytext.extract.body_names.find_names` runs before it builds a name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from itertools import accumulate
+
+from .body_lexicon import Lexicon, lexicon, trie_regex
+from .body_names import Candidate, Run
+
+__all__ = ["Relevance", "clause_start", "group_role", "modal_in_clause"]
+
+# Characters before a name at which a clause (and so a subject) may begin.
+_BOUNDARY = set("，,。；;：:！!？?\n\t 　、（(.．）)】*＊-#|•·")
+# Prepositions before a name that make it the object, not the doer (对县委负责, 向县委报告).
+_OBJECT_MARKERS = set("对向给为与和的")
+_ENUMERATION = re.compile(r"[一二三四五六七八九十]是$|(?:其次|同时|另外|此外|特别是|尤其是|并)$")
+# Mentions: a body that issues, decides or leads.
+_MENTION_AFTER = re.compile(
+    r"(?:的)?(?:重大)?(?:决策部署|部署要求)|(?:各次|各)?(?:全会|会议)精神|"
+    r"(?:印发|下发|出台|发布|颁布|转发|制发|关于)"
+)
+_LEADERSHIP = re.compile(
+    r"的?(?:统一|坚强|正确|有力)?(?:领导|监督|支持|指导|关心)(?:[和、与](?:领导|监督|支持|指导|关心))*下"
+)
+# A bracket right after a name: a role mark (（牵头）), an alias, or a note to skip.
+_BRACKET_AFTER = re.compile(r"[（(]([^（）()\n。]{1,24})[）)]")
+_LEAD_MARKS = {"牵头", "主责", "负责", "牵头单位", "牵头部门", "主办"}
+_SUPPORT_MARKS = {"配合", "参与", "协办", "协助", "配合单位", "配合部门"}
+# A clause that names a duty: 是/为/作为…第一责任人, 是…责任主体.
+_DUTY = re.compile(r"(?:是|为|作为|担任)[^，,。；;\n]{0,16}?(?:责任人|责任主体|第一责任)")
+# The rest of a clause that ends in "…的 noun": the name sits inside a noun phrase
+# (拧紧党政机关带头过紧日子的制度螺栓), so it is not the doer.
+_NOUN_PHRASE_END = re.compile(r"[^，,。；;\n]*的[^，,。；;\n的]{1,8}(?:[，,。；;\n]|$)")
+_REQUIREMENT = re.compile(r"的?(?:有关)?(?:要求|部署|安排|规定)")
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a 《title》 on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    return before.rfind("《") > before.rfind("》")
+
+
+def clause_start(text: str, pos: int, lex: Lexicon) -> str:
+    """How a clause opens before ``pos``: "boundary", "introducer" (由, 让, 交 …) or ""."""
+    if pos == 0 or text[pos - 1] in _BOUNDARY:
+        return "boundary"
+    before = text[max(0, pos - 3) : pos]
+    if _ENUMERATION.search(before):
+        return "boundary"
+    for n in (3, 2, 1):
+        if before[-n:] in lex.words["introducer"]:
+            return "introducer"
+    return ""
+
+
+def _word_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str]:
+    """The first function word after ``pos`` and its category (modal, strong, support, verb …).
+
+    Markdown emphasis and a colon before it are skipped: ``**团委**：负责…``.
+    """
+    while pos < len(text) and text[pos] in "*＊：: ":
+        pos += 1
+    m = lex.word_re.match(text, pos)
+    if not m:
+        return "", ""
+    w = m.group()
+    for cat in ("nonverb", "support", "strong", "modal", "verb", "issue", "introducer"):
+        if w in lex.words[cat]:
+            return w, cat
+    return w, ""
+
+
+# A list member the lexicon does not know (市文明办), up to the next member or a verb of responsibility.
+_UNKNOWN_MEMBER = re.compile(
+    r"(?:[、和及]|以及)((?:(?![等的])[\u4e00-\u9fff（）()]){2,12}?)"
+    r"(?=[、和及]|以及|要|应当|应|必须|负责|牵头|配合|协助|参与)"
+)
+
+
+def _skip_unknown_members(text: str, pos: int, lex: Lexicon) -> int | None:
+    """Past up to three list members the lexicon does not know, to a modal verb or a verb of
+    responsibility (not a weak verb: a member's own characters may look like one)."""
+    for _ in range(3):
+        m = _UNKNOWN_MEMBER.match(text, pos)
+        if not m:
+            return None
+        pos = m.end()
+        word, cat = _word_after(text, pos, lex)
+        if cat in ("modal", "strong", "support"):
+            return pos
+    return None
+
+
+def modal_in_clause(text: str, pos: int, lex: Lexicon, reach: int = 24) -> bool:
+    """A modal verb (要, 应当, 必须) later in the same clause."""
+    end = _CLAUSE_END.search(text, pos, pos + reach)
+    stop = end.start() if end else min(len(text), pos + reach)
+    i = pos
+    while i < stop:
+        m = lex.word_re.match(text, i)
+        if m and m.end() <= stop + 2:
+            w = m.group()
+            if w in lex.words["modal"]:
+                return True
+            i = m.end()
+        else:
+            i += 1
+    return False
+
+
+def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> tuple[str, str] | None:
+    """The role of a list of names from the words around it, with the id of the rule, or None."""
+    start = group[0].start
+    opener = clause_start(text, start, lex)
+    before = text[max(0, start - 2) : start]
+    bracket = _BRACKET_AFTER.match(text, after)
+    if bracket:  # 县委组织部（牵头）, 县委组织部（以下简称组织部）负责…
+        mark = bracket.group(1)
+        if mark in _LEAD_MARKS:
+            return "lead", "mark.lead"
+        if mark in _SUPPORT_MARKS:
+            return "support", "mark.support"
+        after = bracket.end()
+    head_text = text[after : after + 16]
+    # mentions: who issues, decides, leads, requires
+    if _MENTION_AFTER.match(head_text):
+        return "mention", "mention.issue"
+    if _LEADERSHIP.match(head_text):
+        return "mention", "mention.leadership"
+    if (before.endswith("根据") or before.endswith("按照")) and _REQUIREMENT.match(head_text):
+        return "mention", "mention.requirement"
+    if _in_title(text, start):
+        return None
+    word, cat = _word_after(text, after, lex)
+    if not cat and text.startswith(("、", "和", "及"), after):
+        # a list whose later members are not in the lexicon: 市委宣传部、市文明办负责…
+        skipped = _skip_unknown_members(text, after, lex)
+        if skipped is not None:
+            after = skipped
+            word, cat = _word_after(text, after, lex)
+    # a class of bodies (单位, 有关部门, 企业) is responsible only where a modal verb says so:
+    # 各单位每年初要建立…, not 支持企业牵头… (a policy for enterprises)
+    if all(c.generic for c in group) and not modal_in_clause(text, after, lex):
+        return None
+    if any(before.endswith(w) for w in lex.words["partner"]):
+        return "support", "partner"  # 会同有关部门
+    if opener and cat == "support":
+        return "support", "subject.support"
+    if opener and cat in ("modal", "strong", "verb"):
+        return "lead", f"{opener}.{cat}"
+    if (
+        not opener
+        and cat == "strong"
+        and (not before or before[-1] not in _OBJECT_MARKERS)
+        and not before.endswith(("根据", "按照", "依据"))
+        and not _NOUN_PHRASE_END.match(text, after)
+    ):
+        return "lead", "inline.strong"
+    if opener and _DUTY.match(text, after):
+        return "lead", "subject.duty"  # 党支部书记是本支部党建工作第一责任人
+    if len(group) > 1 and all(c.authority for c in group) and re.match(r"的?(?:对|关于|决策|部署|要求|精神|领导)", head_text):
+        return "mention", "mention.authorities"
+    return None
+
+
+# --- which runs of terms can give a body ------------------------------------------------------
+# Most names in a text are not made responsible; building them costs more than finding them. A
+# list of names gets a role (group_role) only where one of the words below follows it (a verb or a
+# modal verb only where the list opens a clause), where 会同/协同 comes before it, or inside a
+# labelled note or a table. Runs of terms joined by list separators (A、B和C) are tested together,
+# before their names are built, and skipped when none of this holds: the result is the same, as
+# each test here is looser than the rule it stands for. A separator inside such a list counts
+# only through what a list of unknown members leads to (_skip_unknown_members).
+_SEPARATOR_AFTER = r"[（(等、和及与或]|以及|，各"
+
+
+@functools.cache
+def _triggers() -> tuple[re.Pattern, re.Pattern]:
+    """What may follow a list that gets a role, and the same without the list separators. Group
+    ``any`` matches what gives a role wherever the list stands; the rest (verbs, modal verbs,
+    是…责任人) only where the list opens a clause."""
+    lex = lexicon()
+    marks = "[*＊：: ]*"  # skipped by _word_after
+    strong = trie_regex(lex.words["strong"])
+    anywhere = "|".join((_MENTION_AFTER.pattern, _LEADERSHIP.pattern, _REQUIREMENT.pattern, f"{marks}(?:{strong})"))
+    # a list gets a role from a word of these categories only (_word_after reads the longest word)
+    acts = trie_regex(lex.words["modal"] | lex.words["verb"] | lex.words["support"] | lex.words["strong"])
+    at_start = rf"{marks}(?:{acts})|是|为|作为|担任|的?(?:对|关于|决策|部署|要求|精神|领导)"
+    return (re.compile(f"(?P<any>{_SEPARATOR_AFTER}|{anywhere})|{at_start}"),
+            re.compile(f"(?P<any>{anywhere})|{at_start}"))
+
+
+def _first_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when that is not simple to
+    tell (a class of all characters, an empty match). Testing one character against this set is
+    several times cheaper than trying the pattern."""
+    from re import _constants as sre  # the parser re itself uses; a fallback below
+    from re import _parser
+
+    def sequence(items: list) -> tuple[set[str] | None, bool]:
+        out: set[str] = set()
+        for op, av in items:
+            chars, empty = item(op, av)
+            if chars is None:
+                return None, False
+            out |= chars
+            if not empty:
+                return out, False
+        return out, True
+
+    def item(op: object, av: object) -> tuple[set[str] | None, bool]:
+        if op is sre.LITERAL:
+            return {chr(av)}, False
+        if op is sre.IN:
+            chars = set()
+            for o, a in av:
+                if o is sre.LITERAL:
+                    chars.add(chr(a))
+                elif o is sre.RANGE and a[1] - a[0] < 256:
+                    chars.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return None, False
+            return chars, False
+        if op is sre.SUBPATTERN:
+            return sequence(av[3].data)
+        if op is sre.BRANCH:
+            chars, empty = set(), False
+            for alt in av[1]:
+                c, e = sequence(alt.data)
+                if c is None:
+                    return None, False
+                chars |= c
+                empty |= e
+            return chars, empty
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            chars, empty = sequence(av[2].data)
+            return chars, empty or av[0] == 0
+        return None, False
+
+    try:
+        chars, empty = sequence(_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 - only an optimisation: without the set every position is tried
+        return None
+    return None if chars is None or empty else frozenset(chars)
+
+
+@functools.cache
+def _trigger_first() -> frozenset[str] | None:
+    return _first_chars(_triggers()[0])
+
+
+class Relevance:
+    """The ``keep`` test of :func:`~policytext.extract.body_names.find_names` for one text."""
+
+    def __init__(self, text: str, lex: Lexicon, notes: list[tuple[int, int]], tables: bool) -> None:
+        self.text, self.lex = text, lex
+        self.trigger, self.trigger_plain = (p.match for p in _triggers())
+        self.first = _trigger_first()
+        # names that start right after 会同/协同
+        self.partner_ends = sorted(
+            m.end() for w in lex.words["partner"] if w in text for m in re.finditer(re.escape(w), text)
+        )
+        # spans whose names are read whatever follows them: labelled notes, table rows
+        spans = list(notes)
+        if tables:
+            pos = 0
+            for line in text.split("\n"):
+                if "\t" in line or "|" in line:
+                    spans.append((pos, pos + len(line)))
+                pos += len(line) + 1
+        spans.sort()
+        self.span_starts = [lo for lo, _ in spans]
+        self.span_ends = list(accumulate((hi for _, hi in spans), max))
+        self.any_listed = bool(spans or self.partner_ends)
+
+    def single(self, start: int, end: int) -> bool:
+        """``self([run])`` for a run of one term ending at ``end``, without making the run."""
+        text, first = self.text, self.first
+        if first is None or text[end : end + 1] in first:
+            m = self.trigger(text, end)
+            if m and (m.lastgroup == "any" or clause_start(text, start, self.lex)):
+                return True
+        return self._listed(start, end)
+
+    def run(self, start: int, end: int, ends: Sequence[int], inner: bool) -> bool:
+        """``self([run])`` for a run in no list, without making the run."""
+        text, first, trigger = self.text, self.first, self.trigger
+        at_start = False
+        for e in ends:
+            if first is None or text[e : e + 1] in first:
+                m = trigger(text, e)
+                if m:
+                    if m.lastgroup == "any":
+                        return True
+                    at_start = True
+        if at_start and (inner or clause_start(text, start, self.lex)):
+            return True
+        return self._listed(start, end)
+
+    def _listed(self, start: int, end: int) -> bool:
+        """Whether a span of text is in a labelled note or a table, or comes after 会同/协同."""
+        if not self.any_listed:
+            return False
+        k = bisect.bisect_right(self.span_starts, end)  # a span starting before `end` …
+        if k and self.span_ends[k - 1] >= start:  # … that reaches `start`
+            return True
+        k = bisect.bisect_left(self.partner_ends, start)
+        return k < len(self.partner_ends) and self.partner_ends[k] < end
+
+    def __call__(self, runs: Sequence[Run]) -> bool:
+        """Whether runs joined by list separators may hold a body (see the comment above)."""
+        text, lex = self.text, self.lex
+        trigger, plain, first = self.trigger, self.trigger_plain, self.first
+        at_start = False
+        last = len(runs) - 1
+        for k, run in enumerate(runs):
+            for e in run.ends:
+                if first is not None and text[e : e + 1] not in first:
+                    continue  # no trigger starts here (nor a separator, nor a list of unknown members)
+                if k < last and e == run.end:
+                    # the separator to the next run: what a list of unknown members leads to, or a
+                    # word after it when the names on both sides are not one list after all
+                    if _skip_unknown_members(text, e, lex) is not None:
+                        return True
+                    m = plain(text, e)
+                else:
+                    m = trigger(text, e)
+                if m:
+                    if m.lastgroup == "any":
+                        return True
+                    at_start = True
+        # the other words need the list to open a clause: at one of its runs (after 、 it does) or
+        # inside one
+        if at_start and any(run.inner or clause_start(text, run.start, lex) for run in runs):
+            return True
+        return self._listed(runs[0].start, runs[-1].end)
