@@ -295,9 +295,25 @@ def test_relevance_filter_changes_nothing(monkeypatch):
     filtered = [_all(find_bodies(t, places=["云岫县", "桐溪县"])) for t in texts]
     monkeypatch.setattr(body_roles.Relevance, "__call__", lambda self, runs: True)
     monkeypatch.setattr(body_roles.Relevance, "run", lambda self, start, end, ends, inner: True)
-    monkeypatch.setattr(body_roles.Relevance, "single", lambda self, start, end: True)
+    monkeypatch.setattr(body_roles.Relevance, "single", lambda self, start, end, generic: True)
     assert [_all(find_bodies(t, places=["云岫县", "桐溪县"])) for t in texts] == filtered
     assert sum(map(len, filtered)) > 50  # the texts do hold bodies
+
+
+@pytest.mark.parametrize("text", [
+    "各乡镇（甲、乙）（配合）负责，县委要落实。",  # a bracket of unknown characters, a term further on
+    "县委（扩大）会议、县直机关（党组）和各村（社区）“两委”要落实。",
+    "市民政局（牵头），县（市、区）委，各县（市）区。",
+])
+def test_names_read_run_by_run_as_in_one_pass(text):
+    """find_names reads only the runs that may hold names; it finds what one pass over every term does."""
+    from policytext.extract import body_names
+
+    for t in [text, *_sample_texts()]:
+        whole: list = []
+        body_names._run_names(t, name_tokens(t), lexicon(), whole, None)
+        assert [(c.start, c.end, c.shape) for c in body_names.find_names(t)] == [
+            (c.start, c.end, c.shape) for c in whole]
 
 
 def _plain_tokens(text: str, places: list[str]) -> list[tuple[int, int, str]]:
@@ -339,8 +355,12 @@ def test_trigger_first_characters():
     first = _trigger_first()
     assert first is not None and {"、", "和", "（", "等", "要", "负", "的", "*"} <= first
     lex = lexicon()
-    for word in set().union(*lex.words.values()):
-        assert _triggers()[0].match(word) is None or word[0] in first, word
+    samples = set().union(*lex.words.values()) | {
+        "决策部署", "重大决策部署", "会议精神", "的坚强领导下", "统一领导下", "的有关要求", "是第一责任人",
+        "作为责任主体", "的部署", "，各", "以及", "：负责", "**牵头"}
+    for sample in samples:
+        for trigger in _triggers():
+            assert trigger.match(sample) is None or sample[0] in first, sample
 
 
 # --- lexicon integrity ------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from ..types import Body, Document
 from .body_names import (
+    LIST_SEPARATORS,
     Candidate,
     find_names,
     lexicon,
@@ -58,8 +59,6 @@ _NOTE_LABEL = re.compile(
     r"(牵头|主责|主办|责任|负责|实施|承办|配合|协办|协助|参与)(?:单位|部门|科室|处室|领导|人)\s*[:：]\s*"
 )
 _NOTE_HEADING = re.compile(r"(考核对象|考评对象|责任主体|实施主体)\s*(?:[:：]\s*|\n)")  # 一、考核对象⏎各乡镇党委、…
-# What joins members of a list: 组织部门、宣传部门和统战部门.
-_LIST_SEPARATORS = ("、", "和", "及", "以及", "与", "或", "，各")
 # What may end a list: 发展改革、人社、财政等部门.
 _LIST_END = re.compile(r"等(?:部门|单位|机构|组织|方面)?")
 @dataclass(slots=True)
@@ -86,7 +85,7 @@ def _groups(text: str, cands: list[Candidate]) -> list[tuple[list[Candidate], in
         while j < len(cands):
             gap = text[group[-1].end : cands[j].start]
             # adjacent names are a list too: 县委县政府, 各地区各部门
-            if gap in _LIST_SEPARATORS or gap == "":
+            if gap in LIST_SEPARATORS or gap == "":
                 group.append(cands[j])
                 j += 1
             else:

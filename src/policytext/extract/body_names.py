@@ -1,4 +1,4 @@
-"""Names of bodies in Chinese policy text: terms of the lexicon, runs of terms, normalised names.
+"""Names of bodies in Chinese policy text: runs of lexicon terms read as names.
 
 A name is a run of adjacent terms of ``lexicons/bodies.tsv`` and ``lexicons/bodies.jsonl`` —
 ``[scope] [place…] [mod|stem…] head [head|suffix|role…]``: 市|教育|局|党组, 县|（市、区）|委|常委,
@@ -9,19 +9,20 @@ decides which of them the text makes responsible.
 The terms come from :mod:`policytext.extract.body_tokens` as plain lists; most stand alone (工作,
 发展, 区 …) and make no name, so a run of one term is decided from the term's flags and only longer
 runs become :class:`Token` lists. A caller may also pass a ``keep`` test that skips runs whose names
-could not matter to it (:class:`policytext.extract.body_roles.Relevance`).
+could not matter to it (:class:`policytext.extract.body_roles.Relevance`). How a name is labelled
+(normalised name, level, kind) is in :mod:`policytext.extract.body_labels`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, ne
 from typing import NamedTuple, Protocol
 
+from .body_labels import name_kind, name_level, normalise_name, place_names_government
 from .body_lexicon import SOLO_BODY, SOLO_JOIN, SOLO_PLACE, SOLO_STEM, Lexicon, Term, Token, lexicon
 from .body_tokens import Terms, name_tokens, scan_terms
 
@@ -46,8 +47,8 @@ _LIST_CHARS = set("、和及与等以")
 _OPEN = ("（", "(")
 _SOLO = attrgetter("solo")
 _NO_CLOSES: list[int] = []
-# What joins the members of a list (as in policytext.extract.bodies).
-_LIST_SEPARATORS = frozenset(("、", "和", "及", "以及", "与", "或", "，各"))
+# What joins members of a list: 组织部门、宣传部门和统战部门 (read by policytext.extract.bodies too).
+LIST_SEPARATORS = frozenset(("、", "和", "及", "以及", "与", "或", "，各"))
 _SEPARATOR_STARTS = ("、", "和", "及", "以", "与", "或", "，")
 # Rules of the terms the lexicon cannot list (body_tokens): a clause may open after one.
 _EXTRA_RULES = frozenset(("placeholder", "placeholder-unit", "portfolio"))
@@ -62,8 +63,8 @@ class Keep(Protocol):
         """The same for one run in no list."""
         ...
 
-    def single(self, start: int, end: int) -> bool:
-        """The same for one run of one term, in no list."""
+    def single(self, start: int, end: int, generic: bool) -> bool:
+        """The same for one run of one term, in no list (``generic``: the term names a class)."""
         ...
 
 
@@ -142,73 +143,98 @@ def find_names(
 
 
 def _names(text: str, found: Terms, lex: Lexicon, keep: Keep | None = None) -> list[Candidate]:
-    """Candidates run by run. Runs of one term (most of them) are decided from the term's SOLO
-    flags; longer runs, and a term a bracket follows, go through :func:`_run_names`."""
+    """Candidates run by run. A run of one term (most runs) is decided from the term's SOLO flags;
+    longer runs, and a term a bracket follows, go through :func:`_run_names`."""
     starts, ends, terms = found.starts, found.ends, found.terms
     n = len(starts)
     out: list[Candidate] = []
     if not n:
         return out
+    lists = _Lists(text, found, lex, keep, out)
     # a run starts where a term does not touch the one before it
     run_starts = [0, *compress(range(1, n), map(ne, starts[1:], ends[:-1]))]
     run_ends = [*run_starts[1:], n]
     done = 0
-    # runs that may hold names and are joined by list separators (A、B和C): kept or skipped together
-    pending: list[Run] = []
     for i, j, solo in zip(run_starts, run_ends, map(_SOLO, map(terms.__getitem__, run_starts)), strict=True):
+        if i < done:
+            continue  # inside a bracket already read with the run before
         if j - i == 1:
-            if not solo or i < done:
-                continue  # a word that makes no name alone, or one inside a bracket already read
-            e = ends[i]
+            if not solo:
+                continue  # a word that makes no name alone (stop, scope, modifier)
+            s, e = starts[i], ends[i]
             if not (solo & SOLO_JOIN and text.startswith(_OPEN, e)):
-                s = starts[i]
                 if solo & SOLO_BODY:
-                    shape = "body"
+                    lists.single(s, e, i, "body")
                 elif solo & SOLO_PLACE:
-                    shape = "place"
+                    lists.single(s, e, i, "place")
                 elif solo & SOLO_STEM and (text[e : e + 1] in _LIST_CHARS or text[s - 1 : s] in _LIST_CHARS):
-                    shape = "stem"  # bare stems matter in lists
-                else:
-                    continue
-                if not (pending and _joins(text, pending[-1].end, s)):
-                    if pending:
-                        _flush(text, found, pending, lex, keep, out)
-                        pending = []
-                    if keep is not None and not text.startswith(_SEPARATOR_STARTS, e):
-                        # a name alone in its list (most are): decided at once
-                        if keep.single(s, e):
-                            out.append(Candidate(s, e, [found.token(i)], shape, s))
-                        continue
-                run = Run(s, e, (e,), False, i, i + 1, shape)
-            else:
-                done, closes = _run_end(text, found, i + 1)
-                run = Run(starts[i], max([ends[done - 1], *closes]), [*ends[i:done], *closes], True, i, done, "")
-        elif i < done:
-            continue
+                    lists.single(s, e, i, "stem")  # bare stems matter in lists
+                continue
+            done, closes = _run_end(text, found, i + 1)
+        elif text.startswith(_OPEN, ends[j - 1]):  # the run may go on after a bracket (县（市、区）委)
+            done, closes = _run_end(text, found, i + 1)
         else:
-            # the run ends at the next run unless a bracket follows it (县（市、区）委)
-            done, closes = (j, _NO_CLOSES) if not text.startswith(_OPEN, ends[j - 1]) else _run_end(text, found, i + 1)
-            # a clause may open inside the run after a bracket or a term the lexicon does not list
-            inner = bool(closes) or (found.extra and any(t.rule in _EXTRA_RULES for t in terms[i:done]))
-            s, e = starts[i], max([ends[done - 1], *closes])
-            if not (pending and _joins(text, pending[-1].end, s)):
-                if pending:
-                    _flush(text, found, pending, lex, keep, out)
-                    pending = []
-                if keep is not None and not text.startswith(_SEPARATOR_STARTS, e):
-                    # a run in no list (most are): decided at once
-                    if keep.run(s, e, [*ends[i:done], *closes], inner):
-                        _run_names(text, list(map(Token, starts[i:done], ends[i:done], found.texts[i:done],
-                                                  terms[i:done])), lex, out)
-                    continue
-            run = Run(s, e, [*ends[i:done], *closes], inner, i, done, "")
-        if pending and not _joins(text, pending[-1].end, run.start):
-            _flush(text, found, pending, lex, keep, out)
-            pending = []
-        pending.append(run)
-    if pending:
-        _flush(text, found, pending, lex, keep, out)
+            done, closes = j, _NO_CLOSES
+        if closes:
+            # a clause may open after a bracket inside the run
+            lists.run(starts[i], max(ends[done - 1], *closes), [*ends[i:done], *closes], True, i, done)
+        else:
+            # … or after a term the lexicon does not list (分管…的)
+            inner = found.extra and any(t.rule in _EXTRA_RULES for t in terms[i:done])
+            lists.run(starts[i], ends[done - 1], ends[i:done], inner, i, done)
+    lists.flush()
     return out
+
+
+class _Lists:
+    """Runs that may hold names, gathered into lists (runs joined by 、 和 及 …) and handed to the
+    ``keep`` test of the caller as a whole; the names of a kept list are built into ``out``."""
+
+    def __init__(self, text: str, found: Terms, lex: Lexicon, keep: Keep | None, out: list[Candidate]) -> None:
+        self.text, self.found, self.lex, self.keep, self.out = text, found, lex, keep, out
+        self.pending: list[Run] = []
+
+    def _alone(self, start: int, end: int) -> bool:
+        """Whether a run is in no list: nothing pending joins it and no separator follows it."""
+        pending, text = self.pending, self.text
+        if pending:
+            if _joins(text, pending[-1].end, start):
+                return False
+            self.flush()
+        return self.keep is not None and not text.startswith(_SEPARATOR_STARTS, end)
+
+    def single(self, start: int, end: int, i: int, shape: str) -> None:
+        """A run of one term making a name of ``shape``."""
+        if self._alone(start, end):  # most runs: decided at once, without a Run
+            if self.keep.single(start, end, self.found.terms[i].generic):
+                self.out.append(Candidate(start, end, [self.found.token(i)], shape, start))
+        else:
+            self.pending.append(Run(start, end, (end,), False, i, i + 1, shape))
+
+    def run(self, start: int, end: int, ends: Sequence[int], inner: bool, i: int, j: int) -> None:
+        """A run of terms ``found[i:j]`` (longer, or with a bracket)."""
+        if self._alone(start, end):
+            if self.keep.run(start, end, ends, inner):
+                self._build(i, j)
+        else:
+            self.pending.append(Run(start, end, ends, inner, i, j, ""))
+
+    def flush(self) -> None:
+        """Build the names of the pending list, unless ``keep`` says none of them can matter."""
+        runs, self.pending = self.pending, []
+        if not runs or (self.keep is not None and not self.keep(runs)):
+            return
+        found = self.found
+        for run in runs:
+            if run.shape:
+                self.out.append(Candidate(run.start, run.end, [found.token(run.first)], run.shape, run.start))
+            else:
+                self._build(run.first, run.last)
+
+    def _build(self, i: int, j: int) -> None:
+        f = self.found
+        tokens = list(map(Token, f.starts[i:j], f.ends[i:j], f.texts[i:j], f.terms[i:j]))
+        _run_names(self.text, tokens, self.lex, self.out, f.terms[j] if j < len(f.terms) else None)
 
 
 class Run(NamedTuple):
@@ -228,20 +254,7 @@ class Run(NamedTuple):
 def _joins(text: str, end: int, start: int) -> bool:
     """Whether only a list separator lies between two runs (so their names may form one list)."""
     gap = text[end:start]
-    return gap in _LIST_SEPARATORS or (gap == "，" and text.startswith("各", start))
-
-
-def _flush(text: str, found: Terms, runs: list[Run], lex: Lexicon, keep: Keep | None, out: list[Candidate]) -> None:
-    """The names of runs joined into a list, unless ``keep`` says none of them can matter."""
-    if keep is not None and not keep(runs):
-        return
-    for run in runs:
-        i, j = run.first, run.last
-        if run.shape:
-            t = Token(run.start, run.end, found.texts[i], found.terms[i])
-            out.append(Candidate(run.start, run.end, [t], run.shape, run.start))
-        else:
-            _run_names(text, list(map(Token, found.starts[i:j], found.ends[i:j], found.texts[i:j], found.terms[i:j])), lex, out)
+    return gap in LIST_SEPARATORS or (gap == "，" and text.startswith("各", start))
 
 
 def _run_end(text: str, found: Terms, j: int) -> tuple[int, list[int]]:
@@ -272,8 +285,13 @@ def _run_end(text: str, found: Terms, j: int) -> tuple[int, list[int]]:
     return n, closes
 
 
-def _run_names(text: str, tokens: list[Token], lex: Lexicon, out: list[Candidate]) -> None:
-    """The names in a stretch of terms that starts and ends a run (see :func:`find_names`)."""
+def _run_names(text: str, tokens: list[Token], lex: Lexicon, out: list[Candidate], follow: Term | None) -> None:
+    """The names in a stretch of terms that starts and ends a run (see :func:`find_names`).
+
+    ``follow`` is the term after the stretch, if any: reaching a term that is no stop word is what
+    joins a bracket of alternatives to the run before it (乡镇（甲、乙）…), even when the term lies
+    beyond the bracket.
+    """
     cur: list[Token] = []
 
     def close(run: list[Token]) -> None:
@@ -331,6 +349,12 @@ def _run_names(text: str, tokens: list[Token], lex: Lexicon, out: list[Candidate
         if cat != "stop":
             cur = [tok]
         i += 1
+    if cur and follow is not None and follow.category != "stop":
+        last = cur[-1]
+        if text[last.end : last.end + 1] in "（(" and last.term.category in ("place", "head", "suffix", "role"):
+            m = _BRACKET.match(text, last.end)
+            if m and _bracket_ok(m.group(1), lex):
+                cur.append(Token(m.start(), m.end(), m.group(), _BRACKET_TERM))
     if cur:
         close(cur)
 
@@ -405,87 +429,3 @@ def _candidate(run: list[Token], lex: Lexicon, text: str) -> Candidate | None:
         toks = scope + stems
         return Candidate(toks[0].start, toks[-1].end, toks, "stem", scope[-1].end if scope else toks[0].start)
     return None
-
-
-_PLACE_CHARS = set("省市县区乡镇村")
-
-
-def place_names_government(c: Candidate, text: str) -> bool:
-    """A bare place names its government only as 各县, 县（市）区, 乡镇（街道）, 县区 or 中央.
-
-    Not as 市, 县, 社区 or 自治区 alone (社区建设, 自治区成立70周年), nor as 县级, 省级新区.
-    """
-    places = [t for t in c.tokens if t.term.category == "place"]
-    if any(t.text.endswith("级") for t in places):
-        return False
-    if any(t.term.authority for t in places):
-        return True  # 中央
-    if c.scope_end > c.start and text[c.start : c.scope_end] in ("各", "各级"):
-        return True
-    if any(t.term.category == "bracket" for t in c.tokens):
-        return True
-    return len(places) == 1 and len(places[0].text) > 1 and set(places[0].text) <= _PLACE_CHARS
-
-
-def normalise_name(text: str) -> str:
-    """The name used to compare bodies across documents.
-
-    Brackets become ASCII, spaces and quotation marks go, and a leading quantifier (各, 各级, 全市,
-    其他, 每个) is dropped.
-
-    >>> normalise_name("各级党委（党组）书记")
-    '党委(党组)书记'
-    >>> normalise_name("全县各乡镇（街道）党（工）委")
-    '乡镇(街道)党(工)委'
-    >>> normalise_name("村（社区）“两委”班子")
-    '村(社区)两委班子'
-    """
-    s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"[\s“”‘’\"'「」]+", "", s)
-    while True:
-        m = re.match(r"各级|各|全(?:国|省|市|县|区|旗|州|镇|乡)|其他|其它|每个|每名|每位|所有", s)
-        if not m or len(s) - m.end() < 2:
-            break
-        s = s[m.end():]
-    return s
-
-
-
-
-def name_level(c: Candidate | None) -> str:
-    if c is None:
-        return ""
-    for t in c.tokens:
-        if t.term.category == "place" and t.term.level:
-            return t.term.level
-    for t in reversed(c.tokens):
-        if t.term.level:
-            return t.term.level
-    return ""
-
-
-def name_kind(c: Candidate | None) -> str:
-    if c is None:
-        return ""
-    toks = [t for t in c.tokens if t.term.category not in ("bracket", "scope")]
-    if c.shape == "place":
-        return "party" if toks and toks[-1].text == "中央" else "government"
-    for j in range(len(toks) - 1, -1, -1):
-        t = toks[j]
-        if t.term.category == "role":
-            return "role"
-        if t.term.category == "suffix":
-            prev = toks[j - 1] if j else None
-            if t.text == "委" and prev is not None and prev.term.category == "place":
-                return "party"  # 市委, 县（市、区）委
-            if prev is not None and prev.term.kind and t.text in ("委", "部", "办"):
-                return prev.term.kind
-            return t.term.kind or "government"
-        if t.term.category == "head":
-            prev = toks[j - 1] if j else None
-            if t.term.generic and prev is not None and prev.term.category == "stem" and prev.term.kind:
-                return prev.term.kind  # 组织部门 is a Party department
-            return t.term.kind or "other"
-        if t.term.category == "stem":
-            return t.term.kind or "other"
-    return "other"

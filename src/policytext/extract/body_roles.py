@@ -124,7 +124,11 @@ def modal_in_clause(text: str, pos: int, lex: Lexicon, reach: int = 24) -> bool:
 
 
 def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> tuple[str, str] | None:
-    """The role of a list of names from the words around it, with the id of the rule, or None."""
+    """The role of a list of names from the words around it, with the id of the rule, or None.
+
+    A new way to give a role must be let through by :class:`Relevance` too (its triggers), or the
+    names it would apply to are never built: tests/extract/test_bodies.py compares both ways.
+    """
     start = group[0].start
     opener = clause_start(text, start, lex)
     before = text[max(0, start - 2) : start]
@@ -192,25 +196,28 @@ _SEPARATOR_AFTER = r"[（(等、和及与或]|以及|，各"
 @functools.cache
 def _triggers() -> tuple[re.Pattern, re.Pattern]:
     """What may follow a list that gets a role, and the same without the list separators. Group
-    ``any`` matches what gives a role wherever the list stands; the rest (verbs, modal verbs,
-    是…责任人) only where the list opens a clause."""
+    ``any`` matches what gives a role wherever the list stands, ``strong`` a verb of responsibility
+    (a role wherever the list stands, but a class of bodies needs a modal verb too); the rest
+    (verbs, modal verbs, 是…责任人) gives one only where the list opens a clause."""
     lex = lexicon()
     marks = "[*＊：: ]*"  # skipped by _word_after
     strong = trie_regex(lex.words["strong"])
-    anywhere = "|".join((_MENTION_AFTER.pattern, _LEADERSHIP.pattern, _REQUIREMENT.pattern, f"{marks}(?:{strong})"))
+    mentions = "|".join((_MENTION_AFTER.pattern, _LEADERSHIP.pattern, _REQUIREMENT.pattern))
     # a list gets a role from a word of these categories only (_word_after reads the longest word)
     acts = trie_regex(lex.words["modal"] | lex.words["verb"] | lex.words["support"] | lex.words["strong"])
-    at_start = rf"{marks}(?:{acts})|是|为|作为|担任|的?(?:对|关于|决策|部署|要求|精神|领导)"
-    return (re.compile(f"(?P<any>{_SEPARATOR_AFTER}|{anywhere})|{at_start}"),
-            re.compile(f"(?P<any>{anywhere})|{at_start}"))
+    rest = rf"(?P<strong>{marks}(?:{strong}))|{marks}(?:{acts})|是|为|作为|担任|的?(?:对|关于|决策|部署|要求|精神|领导)"
+    return (re.compile(f"(?P<any>{_SEPARATOR_AFTER}|{mentions})|{rest}"), re.compile(f"(?P<any>{mentions})|{rest}"))
 
 
 def _first_chars(pattern: re.Pattern) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can start with, or None when that is not simple to
     tell (a class of all characters, an empty match). Testing one character against this set is
     several times cheaper than trying the pattern."""
-    from re import _constants as sre  # the parser re itself uses; a fallback below
-    from re import _parser
+    try:  # the parser re itself uses (private: without it, no set)
+        from re import _constants as sre
+        from re import _parser
+    except ImportError:
+        return None
 
     def sequence(items: list) -> tuple[set[str] | None, bool]:
         out: set[str] = set()
@@ -261,6 +268,7 @@ def _first_chars(pattern: re.Pattern) -> frozenset[str] | None:
 
 @functools.cache
 def _trigger_first() -> frozenset[str] | None:
+    """The first characters of the triggers (those of the plain ones are among them)."""
     return _first_chars(_triggers()[0])
 
 
@@ -288,13 +296,19 @@ class Relevance:
         self.span_ends = list(accumulate((hi for _, hi in spans), max))
         self.any_listed = bool(spans or self.partner_ends)
 
-    def single(self, start: int, end: int) -> bool:
-        """``self([run])`` for a run of one term ending at ``end``, without making the run."""
+    def single(self, start: int, end: int, generic: bool) -> bool:
+        """``self([run])`` for a run of one term ending at ``end``, without making the run; a class
+        of bodies (``generic``: 单位, 企业) needs a modal verb in the clause unless it is mentioned."""
         text, first = self.text, self.first
         if first is None or text[end : end + 1] in first:
             m = self.trigger(text, end)
-            if m and (m.lastgroup == "any" or clause_start(text, start, self.lex)):
-                return True
+            if m:
+                kind = m.lastgroup
+                if kind == "any" or (
+                    (kind == "strong" or clause_start(text, start, self.lex))
+                    and not (generic and not modal_in_clause(text, end, self.lex))
+                ):
+                    return True
         return self._listed(start, end)
 
     def run(self, start: int, end: int, ends: Sequence[int], inner: bool) -> bool:
@@ -305,7 +319,7 @@ class Relevance:
             if first is None or text[e : e + 1] in first:
                 m = trigger(text, e)
                 if m:
-                    if m.lastgroup == "any":
+                    if m.lastgroup:  # any, strong
                         return True
                     at_start = True
         if at_start and (inner or clause_start(text, start, self.lex)):
@@ -341,7 +355,7 @@ class Relevance:
                 else:
                     m = trigger(text, e)
                 if m:
-                    if m.lastgroup == "any":
+                    if m.lastgroup:  # any, strong
                         return True
                     at_start = True
         # the other words need the list to open a clause: at one of its runs (after 、 it does) or

@@ -83,6 +83,9 @@ _LIST_MARK = re.compile("[、和及与]")
 #: What must stand just before a known formula for a list before it to define it: a closing
 #: quotation mark (“A、B、C”这“三X”) or a naming word (简称, 即).
 _QUOTED_LIST_NEAR = re.compile("[”」』称即]")
+#: What may end the text before a formula other than the last part of a list: a closing quotation
+#: mark, 等/这/之 or a naming word.
+_BEFORE_END_MARK = re.compile("[”」』称即等这之]")
 #: A predicate of a whole list that ends its last part: 自治、法治、德治相结合.
 _JOINT_END = re.compile("(?:" + "|".join(map(re.escape, _RULES["joint"])) + ")$")
 _LONGEST = 24  # no formula mention is longer than this
@@ -157,19 +160,17 @@ class Context:
         return out
 
     @functools.cached_property
-    def _enum_anchors(self) -> list[int]:
-        out = []
-        for word in ("一是", "第一"):
-            i = self.text.find(word)
-            while i >= 0:
-                out.append(i)
-                i = self.text.find(word, i + 1)
-        return sorted(out)
+    def titles(self) -> list[str]:
+        """The first sentence of each heading's line (where def.headings looks for a head)."""
+        text, out = self.text, []
+        for mk in self.markers:
+            stop = _SENTENCE_END.search(text, mk.title_start, mk.end)
+            out.append(text[mk.title_start : stop.start() if stop else mk.end])
+        return out
 
     def enumeration_near(self, pos: int) -> bool:
         """Whether 一是 or 第一 starts within 600 characters after ``pos`` (def.enum's first test)."""
-        i = bisect.bisect_left(self._enum_anchors, pos)
-        return i < len(self._enum_anchors) and self._enum_anchors[i] <= pos + 600
+        return self.text.find("一是", pos, pos + 602) >= 0 or self.text.find("第一", pos, pos + 602) >= 0
 
     @functools.cached_property
     def _marker_starts(self) -> list[int]:
@@ -441,6 +442,14 @@ def definition_before(ctx: Context, start: int, expected: int | None, *, quoted_
     j = start - 1 if start and text[start - 1] in "“「『\"" else start
     if quoted_only and not _QUOTED_LIST_NEAR.search(text, max(0, j - 16), j):
         return None  # neither a closing quotation mark nor 简称/即 stands close enough
+    if not quoted_only and not _BEFORE_END_MARK.search(text, max(0, j - 8), j):
+        # No quoted list, 等 or 简称 ends the text before it: only a list in its clause can define it
+        # (the test made below, made here first because most mentions fail it).
+        lo = max(0, j - 240)
+        clause_end = _CLAUSE_END.search(text[max(lo, j - 40) : j][::-1]) or _CLAUSE_END.search(text[lo:j][::-1])
+        seg_start = j - clause_end.start() if clause_end else lo
+        if not _LIST_MARK.search(text, seg_start, j) or text.count("、", seg_start, j) < expected - 2:
+            return None
     pre = text[max(0, j - 240) : j]
     tail6 = pre[-6:]
     naming = _NAMING_END.search(pre, max(0, len(pre) - 6)) if "称" in tail6 or "即" in tail6 else None
@@ -611,10 +620,11 @@ def definition_headings(ctx: Context, pos: int, head: str, expected: int | None)
     reach = ctx.text.find("\n", pos + 4000)  # the end of the last line a run may begin on
     if ctx.text.find(head, pos, len(ctx.text) if reach < 0 else reach) < 0:
         return None  # no heading a run could begin with names the head
-    runs: dict[str, list[_Marker]] = {}
-    done: set[str] = set()
-    markers = ctx.markers
-    for mk in markers[bisect.bisect_right(ctx._marker_starts, pos) :]:
+    runs: dict[object, list[_Marker]] = {}
+    done: set[object] = set()
+    markers, titles = ctx.markers, ctx.titles
+    for k in range(bisect.bisect_right(ctx._marker_starts, pos), len(markers)):
+        mk = markers[k]
         if mk.start <= pos or mk.family in done:
             continue
         run = runs.get(mk.family)
@@ -622,9 +632,7 @@ def definition_headings(ctx: Context, pos: int, head: str, expected: int | None)
             if not runs:
                 break
             continue
-        stop = _SENTENCE_END.search(ctx.text, mk.title_start, mk.end)
-        title = ctx.text[mk.title_start : stop.start() if stop else mk.end]
-        if head in title and (not run or mk.number == run[-1].number + 1):
+        if head in titles[k] and (not run or mk.number == run[-1].number + 1):
             runs.setdefault(mk.family, []).append(mk)
         elif run:
             if len(run) == expected:
@@ -790,7 +798,7 @@ def definition_spread(
     heads, total, needs = plan
     text = ctx.text
     line_end = text.find("\n", pos)
-    hi = min(len(text) if line_end < 0 else line_end, pos + 300)
+    hi = min(len(text) if line_end < 0 else line_end, pos + 160)
     for head, need in needs:  # every part holds its head, or (a word) the last part of its group
         if text.count(head, pos, hi) < need:
             return None
@@ -920,7 +928,7 @@ def _find_label(text: str, label: str, lo: int, hi: int) -> tuple[int, int] | No
 _LABEL_BODY_END = re.compile(r"[，,；;。\n]")
 
 
-def definition_labels(ctx: Context, pos: int, labels: list[tuple[str, int | None]]) -> list[str] | None:
+def definition_labels(ctx: Context, pos: int, labels: Sequence[tuple[str, int | None]]) -> list[str] | None:
     """Each numeral of a formula defined in turn: “1”即A，“N”即B / “四级”为省、市、县、乡，“三类”指….
 
     ``labels`` gives each label with the number of parts its text must split into (None: one part,
@@ -957,7 +965,7 @@ def definition_labels(ctx: Context, pos: int, labels: list[tuple[str, int | None
 _TERM_CN = {"1": "一", "2": "两二", "3": "三", "4": "四", "5": "五", "6": "六", "7": "七", "8": "八", "9": "九"}
 
 
-def definition_terms(text: str, pos: int, terms: list[str]) -> list[str] | None:
+def definition_terms(text: str, pos: int, terms: Sequence[str]) -> list[str] | None:
     """A list after 1+N whose parts open with its terms: “1+N”体系，即1个平台和N个分平台."""
     cue = _CUE.match(text, pos)
     if not cue or (cue.group(1) and cue.group(2)[0] == "即"):
@@ -1021,8 +1029,8 @@ def find_components(
     digits: str = "",
     mentions: list[tuple[int, int, str, int | None]] = (),
     explicit_only: bool = False,
-    labels: list[tuple[str, int | None]] = (),
-    terms: list[str] = (),
+    labels: Sequence[tuple[str, int | None]] = (),
+    terms: Sequence[str] = (),
 ) -> Found | None:
     """Try each strategy over every mention (``spans``) of one formula; the first that fits wins.
 
@@ -1032,15 +1040,7 @@ def find_components(
     often something else than a new definition of it. ``labels`` are the numerals of the formula
     with their heads or terms (“四级”, “三类”; “1”, “N”) for def.labels, ``terms`` those of 1+N.
     """
-    heads = _heads(parts) if parts else None
-    several = (len(parts) > 1 or (len(head) == 1 and not explicit_only)) and not digits
-    several = several and heads is not None and (len(heads) > 1 or len(heads[0][1]) == 1)
-    chain = bool(parts) and parts[0][1].startswith("级") and not explicit_only
-    listed = expected is not None and expected >= 2  # def.before, def.enum and def.headings need a count
-    plan = _plan(
-        bool(digits), several, bool(labels) and not explicit_only, chain, bool(terms), explicit_only,
-        listed, listed and len(head) >= 2, bool(parts) and _harvest_heads(parts) is not None,
-    )
+    plan = _plan(parts, head, expected, explicit_only, bool(digits), bool(labels), bool(terms))
     text = ctx.text
     for rule in plan:
         for a, b in spans:
@@ -1077,13 +1077,21 @@ def find_components(
     return None
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)
 def _plan(
-    digits: bool, several: bool, labels: bool, chain: bool, terms: bool, explicit_only: bool,
-    listed: bool, headed: bool, harvest: bool,
+    parts: tuple[tuple[int, str], ...], head: str, expected: int | None, explicit_only: bool,
+    digits: bool, labels: bool, terms: bool,
 ) -> tuple[str, ...]:
-    """The strategies :func:`find_components` tries for a formula of this kind, in order (those
-    that cannot fit a formula of its shape left out)."""
+    """The strategies :func:`find_components` tries for a formula of this shape, in order (those
+    that cannot fit it left out)."""
+    heads = _heads(parts) if parts else None
+    several = (len(parts) > 1 or (len(head) == 1 and not explicit_only)) and not digits
+    several = several and heads is not None and (len(heads) > 1 or len(heads[0][1]) == 1)
+    labels = labels and not explicit_only
+    chain = bool(parts) and parts[0][1].startswith("级") and not explicit_only
+    listed = expected is not None and expected >= 2  # def.before, def.enum and def.headings need a count
+    headed = listed and len(head) >= 2
+    harvest = bool(parts) and _harvest_heads(parts) is not None
     plan = ["def.digits"] if digits else []
     plan += ["def.spread"] * several + ["def.labels"] * labels + ["def.chain"] * chain + ["def.colon"]
     plan += ["def.terms"] * terms

@@ -132,6 +132,8 @@ _RUN_JOINT = re.compile(rf"、[0-9０-９]{{1,2}}[{''.join(_MEASURES)}年]?[{_CJ
 #: …which counts as a run of formulas when a trigger opens it or 的 + a frame closes it.
 _RUN_TRIGGER = re.compile(rf"(?:{'|'.join(_RULES['trigger'])})$")
 _RUN_FRAME = re.compile(rf"的(?:{'|'.join(_RULES['frame'])})")
+_PAIR_SEP = re.compile("[、，]")
+_BRACKETED = re.compile(r"[（(].*?[）)]")
 _SPLIT_CLAUSES = re.compile(r"[，,；;：:。！？!?\s]+")
 _COUNT_AT = re.compile("|".join(map(re.escape, _COUNT_WORDS)))
 #: After a measure word only whole words count (三个阶段), not characters (五张名片, 三个年).
@@ -382,7 +384,8 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
 
 
 def _numeral_quotes(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """:func:`quote_spans`, with only the pairs that hold a numeral (most quotations hold none).
+    """:func:`quote_spans`, with only the pairs that hold a numeral (most quotations hold none), each
+    as the span of the quotation marks and what they hold (a closing mark at ``end - 1``).
 
     In a text with curly marks only, one pattern finds just those pairs: it starts at the same
     opening marks as ``_CURLY_QUOTED`` and, where it fails, no other opening mark lies before the
@@ -390,18 +393,37 @@ def _numeral_quotes(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     """
     if "「" in text or "『" in text or '"' in text:
         pairs, stray = quote_spans(text)
-        return [(a, b) for a, b in pairs if _HAS_NUMERAL.search(text, a + 1, b)], stray
+        return [(a, b + 1) for a, b in pairs if _HAS_NUMERAL.search(text, a + 1, b)], stray
     closing = text.count("”") + text.count("」") + text.count("』")
-    stray = [] if closing == len(_CURLY_QUOTED.findall(text)) else quote_spans(text)[1]
-    return [(m.start(), m.end() - 1) for m in _CURLY_QUOTED_NUMERAL.finditer(text)], stray
+    stray = [] if closing == len(_CURLY_QUOTED.findall(text)) else _stray_closing(text)
+    return [m.span() for m in _CURLY_QUOTED_NUMERAL.finditer(text)], stray
+
+
+def _stray_closing(text: str) -> list[int]:
+    """The closing marks of a text with curly opening marks only that close no pair.
+
+    A ” closes a pair when the nearest “, ” or line break before it is a “ (``_CURLY_QUOTED`` takes
+    every “ as the start of a pair that ends at the next ”); 」 and 』 never do here.
+    """
+    out = []
+    i = text.find("”")
+    while i >= 0:
+        if text.rfind("“", 0, i) <= max(text.rfind("”", 0, i), text.rfind("\n", 0, i)):
+            out.append(i)
+        i = text.find("”", i + 1)
+    for mark in "」』":
+        i = text.find(mark)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    return sorted(out)
 
 
 def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLexicon) -> Iterator[Mention]:
     entries = lexicon.entries
-    for a, b in pairs:
-        content = text[a + 1 : b]
-        if not _HAS_NUMERAL.search(content):
-            continue  # most quotations: “不忘初心、牢记使命”
+    for a, end in pairs:
+        b = end - 1  # the closing mark
+        content = text[a + 1 : b]  # (holds a numeral: _numeral_quotes gives no other pairs)
         s = content.strip()
         start = a + 1 + content.index(s) if s else a + 1
         if s in entries or parse_formula(s):
@@ -411,7 +433,7 @@ def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLex
             continue
         if len(s) <= 3:
             continue
-        pieces = [re.sub(r"[（(].*?[）)]", "", p) for p in re.split(r"[、，]", s) if p]
+        pieces = [_BRACKETED.sub("", p) for p in _PAIR_SEP.split(s) if p] if "、" in s or "，" in s else ()
         if (
             len(pieces) > 1
             and all(1 < len(p) <= 6 and p[0] in _NUM_CHARS for p in pieces)
@@ -485,8 +507,9 @@ def _free(text: str, pos: int) -> bool:
 
 def _unquoted_mentions(text: str, lexicon: SloganLexicon) -> Iterator[Mention]:
     for m in lexicon.pattern.finditer(text):
-        if _free(text, m.start()):
-            yield Mention(m.start(), m.end(), m.group(), False, "slogan.lexicon")
+        pos = m.start()
+        if not pos or text[pos - 1] not in _NOT_BEFORE:  # (_free, inline: the loop is hot)
+            yield Mention(pos, m.end(), m.group(), False, "slogan.lexicon")
     for c in _MEASURED.finditer(text):  # a numeral and a measure word: try the three cues there
         pos = c.start()
         if not _ANY_CUE_AFTER.match(text, c.end()) or (pos and text[pos - 1] in _NOT_BEFORE):
@@ -602,7 +625,7 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
                 numbered = [(m.start, m.end, m.text, _number_of(m.text)) for m in mentions]
             plus = ("+" in key or "＋" in key) and _PLUS_ANYWHERE.fullmatch(key)
             terms = re.split("[+＋]", key) if plus else []
-            labels = _labels(key, shape, digits, terms) if entry is None else []  # (known formulas: no labels)
+            labels = _labels(key, shape, digits, tuple(terms)) if entry is None else ()  # (known: no labels)
             found = slogan_parts.find_components(
                 context,
                 occurrences[key],
@@ -657,16 +680,17 @@ def _number_label(text: str, key: str, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _labels(key: str, shape: FormulaShape, digits: str, terms: list[str]) -> list[tuple[str, int | None]]:
+@functools.lru_cache(maxsize=1024)
+def _labels(key: str, shape: FormulaShape, digits: str, terms: tuple[str, ...]) -> tuple[tuple[str, int | None], ...]:
     """What a document may define one by one: the digits of 1233, the terms of 1+N, the numerals
     of 四级三类 with their heads (“四级”为…，“三类”指…), each with the number of parts it names."""
     if digits:
-        return [(d, None) for d in digits]
+        return tuple((d, None) for d in digits)
     if terms:
-        return [(t, None) for t in terms]
+        return tuple((t, None) for t in terms)
     if len(shape.parts) > 1:
-        return [(m.group(), value) for m, (value, _) in zip(_PART.finditer(key), shape.parts, strict=False)]
-    return []
+        return tuple((m.group(), value) for m, (value, _) in zip(_PART.finditer(key), shape.parts, strict=False))
+    return ()
 
 
 _escape = functools.lru_cache(maxsize=4096)(re.escape)

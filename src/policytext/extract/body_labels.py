@@ -1,0 +1,100 @@
+"""How a name found in the text is labelled: the normalised name compared across documents, its
+level (中央 … 村, 单位) and kind (party, government, role …), and whether a bare place names its
+government (各县, 乡镇（街道）) rather than the place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .body_names import Candidate
+
+__all__ = ["name_kind", "name_level", "normalise_name", "place_names_government"]
+
+_PLACE_CHARS = set("省市县区乡镇村")
+
+
+def place_names_government(c: Candidate, text: str) -> bool:
+    """A bare place names its government only as 各县, 县（市）区, 乡镇（街道）, 县区 or 中央.
+
+    Not as 市, 县, 社区 or 自治区 alone (社区建设, 自治区成立70周年), nor as 县级, 省级新区.
+    """
+    places = [t for t in c.tokens if t.term.category == "place"]
+    if any(t.text.endswith("级") for t in places):
+        return False
+    if any(t.term.authority for t in places):
+        return True  # 中央
+    if c.scope_end > c.start and text[c.start : c.scope_end] in ("各", "各级"):
+        return True
+    if any(t.term.category == "bracket" for t in c.tokens):
+        return True
+    return len(places) == 1 and len(places[0].text) > 1 and set(places[0].text) <= _PLACE_CHARS
+
+
+def normalise_name(text: str) -> str:
+    """The name used to compare bodies across documents.
+
+    Brackets become ASCII, spaces and quotation marks go, and a leading quantifier (各, 各级, 全市,
+    其他, 每个) is dropped.
+
+    >>> normalise_name("各级党委（党组）书记")
+    '党委(党组)书记'
+    >>> normalise_name("全县各乡镇（街道）党（工）委")
+    '乡镇(街道)党(工)委'
+    >>> normalise_name("村（社区）“两委”班子")
+    '村(社区)两委班子'
+    """
+    s = unicodedata.normalize("NFKC", text)
+    s = re.sub(r"[\s“”‘’\"'「」]+", "", s)
+    while True:
+        m = re.match(r"各级|各|全(?:国|省|市|县|区|旗|州|镇|乡)|其他|其它|每个|每名|每位|所有", s)
+        if not m or len(s) - m.end() < 2:
+            break
+        s = s[m.end():]
+    return s
+
+
+
+
+def name_level(c: Candidate | None) -> str:
+    """The level of a name: of its first place (县委组织部 → 县), else of its last term that has one."""
+    if c is None:
+        return ""
+    for t in c.tokens:
+        if t.term.category == "place" and t.term.level:
+            return t.term.level
+    for t in reversed(c.tokens):
+        if t.term.level:
+            return t.term.level
+    return ""
+
+
+def name_kind(c: Candidate | None) -> str:
+    """The kind of a name (party, government, role, enterprise, mass, other), from its last organ."""
+    if c is None:
+        return ""
+    toks = [t for t in c.tokens if t.term.category not in ("bracket", "scope")]
+    if c.shape == "place":
+        return "party" if toks and toks[-1].text == "中央" else "government"
+    for j in range(len(toks) - 1, -1, -1):
+        t = toks[j]
+        if t.term.category == "role":
+            return "role"
+        if t.term.category == "suffix":
+            prev = toks[j - 1] if j else None
+            if t.text == "委" and prev is not None and prev.term.category == "place":
+                return "party"  # 市委, 县（市、区）委
+            if prev is not None and prev.term.kind and t.text in ("委", "部", "办"):
+                return prev.term.kind
+            return t.term.kind or "government"
+        if t.term.category == "head":
+            prev = toks[j - 1] if j else None
+            if t.term.generic and prev is not None and prev.term.category == "stem" and prev.term.kind:
+                return prev.term.kind  # 组织部门 is a Party department
+            return t.term.kind or "other"
+        if t.term.category == "stem":
+            return t.term.kind or "other"
+    return "other"
