@@ -21,6 +21,20 @@ from policytext.pipeline import process_raw
 from policytext.types import Document, RawDocument
 
 DEV = [
+    # sections and institutions the lexicon does not list, licensed by a cue right after them
+    ("由合同监管科牵头，各县（市、区）市场监管局配合。", [("合同监管科", "lead"), ("县(市、区)市场监管局", "support")]),
+    ("网络交易监管科负责，县消费者协会配合。", [("网络交易监管科", "lead")]),
+    ("计量科牵头，某县计量检定所、某县产品检验中心配合。",
+     [("计量科", "lead"), ("某县计量检定所", "support"), ("某县产品检验中心", "support")]),
+    ("示范区农业执法大队要加强巡查。", [("示范区农业执法大队", "lead")]),
+    ("社区卫生服务中心负责日常随访。", [("社区卫生服务中心", "lead")]),
+    # look-alikes ending in the same characters are not bodies
+    ("围绕中心工作要抓实抓细。", []),
+    ("研究所得数据要及时上报。", []),
+    ("经营场所要张贴公示。", []),
+    ("优势学科要加强建设。", []),
+    ("服务站点要覆盖全县。", []),
+    ("一是网站要及时更新。", []),
     # subject of a modal verb, with the responsible verb after it
     ("（一）县委组织部要牵头制定考核办法，县委宣传部、县委统战部配合。",
      [("县委组织部", "lead"), ("县委宣传部", "support"), ("县委统战部", "support")]),

@@ -215,6 +215,68 @@ def _found(text: str, c: Candidate, role: str, rule: str) -> Found:
     return Found(c.start, c.end, raw, normalise_name(name_src), role, f"{rule}+{pattern_id}" if pattern_id else rule, c)
 
 
+# A section or institution the lexicon does not know (登记注册科, 综合执法支队, 市计量测试所), read
+# only where a cue of responsibility licenses it: it opens a clause (or follows 由) and 牵头, 负责,
+# 配合 or a modal verb follows it directly, or it is in a list (、 和 及) that such a cue ends.
+_SUFFIX_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,12}?(?:支队|大队|中队|中心|[科股处室所站院队组])"
+    r"|[\u4e00-\u9fff]{1,12}?(?:支队|大队|中队|中心)"
+)
+_SUFFIX_CUE = re.compile(r"(牵头(?![人单部])|负责(?![人同])|配合(?![单部])|协助(?![单部])|应当|必须|要(?![求点素件]))")
+# Words that end in an organisation suffix but are not bodies.
+_SUFFIX_NOT = re.compile(r"(?:场所|住所|厕所|之处|好处|网站|站点|学科|活动室|会议室|团队|队伍|小组|之所|的)$|[的是在对为将把和与]")
+_SUFFIX_OPEN = set("，,。；;：:！!？?\n\t 　）)")
+
+
+def _suffix_bodies(text: str, found: list[Found]) -> list[Found]:
+    """Unknown names ending in an organisation suffix, licensed by a cue of responsibility."""
+    spans = sorted((f.start, f.end) for f in found)
+    ends = {s: e for s, e in spans}
+    out: list[Found] = []
+    for m in _SUFFIX_CUE.finditer(text):
+        cue = m.group(1)
+        members: list[tuple[int, int]] = []
+        pos = m.start()
+        # walk back over members joined by 、 和 及 to the clause start
+        while True:
+            lo = max(0, pos - 14)
+            seg = text[lo:pos]
+            j = len(seg)
+            while j > 0 and "\u4e00" <= seg[j - 1] <= "\u9fff" and seg[j - 1] not in "、":
+                j -= 1
+            start = lo + j
+            if start == lo and lo > 0 and "\u4e00" <= text[lo - 1] <= "\u9fff":
+                members = []
+                break  # longer than a name
+            members.append((start, pos))
+            if start > 0 and text[start - 1] == "、":
+                pos = start - 1
+                continue
+            break
+        if not members:
+            continue
+        s0 = members[-1][0]
+        opener = s0 == 0 or text[s0 - 1] in _SUFFIX_OPEN
+        if not opener:
+            continue
+        role = "support" if cue in ("配合", "协助") else "lead"
+        for s, e in members:
+            if s > 0 and text[s] == "由":
+                s += 1
+            name = text[s:e]
+            if ends.get(s) == e:
+                continue  # the lexicon has it
+            if not _SUFFIX_NAME.fullmatch(name) or _SUFFIX_NOT.search(name):
+                members = []
+                break
+        for s, e in members:
+            if text[s] == "由":
+                s += 1
+            if ends.get(s) != e:
+                out.append(Found(s, e, text[s:e], text[s:e], role, f"suffix.{role}"))
+    return out
+
+
 def _table_rows(text: str) -> Iterator[list[tuple[int, str]]]:
     """Rows of tables in the text as (offset, cell) lists: tab-separated lines (Word tables are read
     that way) and Markdown rows (``| 1 | 任务 | 牵头单位 |``); an empty list ends a table."""
@@ -346,6 +408,11 @@ def find_bodies(text: str, *, places: Iterable[str] = (), doc: Document | None =
             if role != "mention" and c.generic and len(group) > 1 and not modal_in_clause(text, after, lex):
                 continue
             found.append(_found(text, c, role, rule))
+    extra = _suffix_bodies(text, found)
+    if extra:
+        # a longer unknown name replaces a lexicon name it ends with (特种设备安全监察科 ⊃ 监察科)
+        found = [f for f in found if not any(x.start < f.start and f.end == x.end for x in extra)]
+        found.extend(extra)
     aliases = _aliases(text, cands)
     best: dict[tuple[int, int], Found] = {}
     for f in found:

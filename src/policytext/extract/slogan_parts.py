@@ -141,14 +141,8 @@ class Context:
     @functools.cached_property
     def markers(self) -> list[_Marker]:
         """Numbered headings in order; siblings share a ``family``."""
-        text = self.text
         if self._items:
-            out, n = [], len(text)
-            for it, line_start in zip(self._items, self._marker_starts, strict=True):
-                line_end = text.find("\n", it.start)
-                title = it.start + len(it.marker) if text.startswith(it.marker, it.start) else it.start
-                out.append(_Marker(line_start, n if line_end < 0 else line_end, (it.parent, it.level), it.number, title))
-            return out
+            return [self.marker(k) for k in range(len(self._items))]
         out = []
         pos = 0
         for line in self.text.split("\n"):
@@ -160,13 +154,34 @@ class Context:
         return out
 
     @functools.cached_property
-    def titles(self) -> list[str]:
-        """The first sentence of each heading's line (where def.headings looks for a head)."""
-        text, out = self.text, []
-        for mk in self.markers:
-            stop = _SENTENCE_END.search(text, mk.title_start, mk.end)
-            out.append(text[mk.title_start : stop.start() if stop else mk.end])
-        return out
+    def _made(self) -> list[_Marker | None]:
+        return [None] * len(self._marker_starts)
+
+    def marker(self, k: int) -> _Marker:
+        """The ``k``-th of :attr:`markers`, made when first asked for (most documents need a few)."""
+        mk = self._made[k]
+        if mk is None:
+            if not self._items:
+                return self.markers[k]
+            text, it = self.text, self._items[k]
+            line_end = text.find("\n", it.start)
+            title = it.start + len(it.marker) if text.startswith(it.marker, it.start) else it.start
+            line_end = len(text) if line_end < 0 else line_end
+            mk = self._made[k] = _Marker(self._marker_starts[k], line_end, (it.parent, it.level), it.number, title)
+        return mk
+
+    @functools.cached_property
+    def _titles(self) -> list[str | None]:
+        return [None] * len(self._marker_starts)
+
+    def title(self, k: int) -> str:
+        """The first sentence of the ``k``-th heading's line (where def.headings looks for a head)."""
+        found = self._titles[k]
+        if found is None:
+            mk = self.marker(k)
+            stop = _SENTENCE_END.search(self.text, mk.title_start, mk.end)
+            found = self._titles[k] = self.text[mk.title_start : stop.start() if stop else mk.end]
+        return found
 
     def enumeration_near(self, pos: int) -> bool:
         """Whether 一是 or 第一 starts within 600 characters after ``pos`` (def.enum's first test)."""
@@ -600,10 +615,10 @@ def _introduces(ctx: Context, pos: int, enum_start: int) -> bool:
     if enum_start - pos > 600:
         return False
     line_start = ctx.text.rfind("\n", 0, pos) + 1
-    starts, markers = ctx._marker_starts, ctx.markers
+    starts = ctx._marker_starts
     i = bisect.bisect_left(starts, line_start)
     while i < len(starts) and starts[i] == line_start:  # a heading on the formula's own line
-        if "。" not in ctx.text[markers[i].title_start : pos]:
+        if "。" not in ctx.text[ctx.marker(i).title_start : pos]:
             return True
         i += 1
     return False
@@ -622,9 +637,9 @@ def definition_headings(ctx: Context, pos: int, head: str, expected: int | None)
         return None  # no heading a run could begin with names the head
     runs: dict[object, list[_Marker]] = {}
     done: set[object] = set()
-    markers, titles = ctx.markers, ctx.titles
-    for k in range(bisect.bisect_right(ctx._marker_starts, pos), len(markers)):
-        mk = markers[k]
+    starts = ctx._marker_starts
+    for k in range(bisect.bisect_right(starts, pos), len(starts)):
+        mk = ctx.marker(k)
         if mk.start <= pos or mk.family in done:
             continue
         run = runs.get(mk.family)
@@ -632,7 +647,7 @@ def definition_headings(ctx: Context, pos: int, head: str, expected: int | None)
             if not runs:
                 break
             continue
-        if head in titles[k] and (not run or mk.number == run[-1].number + 1):
+        if head in ctx.title(k) and (not run or mk.number == run[-1].number + 1):
             runs.setdefault(mk.family, []).append(mk)
         elif run:
             if len(run) == expected:

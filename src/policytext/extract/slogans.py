@@ -110,15 +110,17 @@ _DEFINED = re.compile(
 )
 #: A definition cue close enough after a numeral and measure for _DEFINED to be worth trying.
 _DEFINITION_NEAR = re.compile("[：:（(即就]")
-#: What must follow the numeral for one of the three to fit: 个 and a head, 大 and a programme
-#: within three characters, or a definition cue within nine.
-_ANY_CUE_AFTER = re.compile(
-    "个(?:" + "|".join(sorted(map(re.escape, _RULES["head"]), key=len, reverse=True)) + ")"
+#: Where the three patterns above may start: a numeral and a measure word, followed by what one of
+#: them needs (个 and a head, 大 and a programme within three characters, or a definition cue
+#: within nine). Every start inside a run of numerals reaches the same measure word, so the matches
+#: are those of the bare numeral-and-measure pattern that pass the test, and most counts
+#: (8个社区, 三个阶段) are never seen in Python.
+_MEASURED = re.compile(
+    rf"[一二两三四五六七八九十双][一二三四五六七八九十]{{0,2}}(?=[{''.join(_MEASURES)}])(?="
+    + "个(?:" + "|".join(sorted(map(re.escape, _RULES["head"]), key=len, reverse=True)) + ")"
     + rf"|大[{_CJK}]{{0,3}}?(?:" + "|".join(sorted(map(re.escape, _RULES["big"]), key=len, reverse=True)) + ")"
-    + r"|[\s\S]{0,8}?[：:（(即就]"
+    + r"|[\s\S]{0,8}?[：:（(即就])"
 )
-#: Where the three patterns above may start: a numeral followed by a measure word.
-_MEASURED = re.compile(rf"[一二两三四五六七八九十双][一二三四五六七八九十]{{0,2}}(?=[{''.join(_MEASURES)}])")
 #: A formula at the end of a clause inside a longer quotation (“抓住一条主线，建好三大平台”).
 _CLAUSE_END = re.compile(rf"({NUM_CN})([{''.join(_MEASURES)}])([{_CJK}]{{1,4}})$")
 #: 5+1, 1+N, 1+2+4+N written anywhere; not arithmetic (1+1>2).
@@ -512,8 +514,8 @@ def _unquoted_mentions(text: str, lexicon: SloganLexicon) -> Iterator[Mention]:
             yield Mention(pos, m.end(), m.group(), False, "slogan.lexicon")
     for c in _MEASURED.finditer(text):  # a numeral and a measure word: try the three cues there
         pos = c.start()
-        if not _ANY_CUE_AFTER.match(text, c.end()) or (pos and text[pos - 1] in _NOT_BEFORE):
-            continue  # none of the three can fit here (most counts), or the numeral is not free
+        if pos and text[pos - 1] in _NOT_BEFORE:
+            continue  # not a free numeral: 第三个, 十三五
         measure = text[c.end()]
         m = _ABSTRACT.match(text, pos) if measure == "个" else _BIG.match(text, pos) if measure == "大" else None
         shape = parse_formula(m.group(), quoted=False) if m else None
