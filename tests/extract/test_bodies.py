@@ -27,6 +27,9 @@ DEV = [
     ("计量科牵头，某县计量检定所、某县产品检验中心配合。",
      [("计量科", "lead"), ("某县计量检定所", "support"), ("某县产品检验中心", "support")]),
     ("示范区农业执法大队要加强巡查。", [("示范区农业执法大队", "lead")]),
+    # a time adverb opens the predicate as a verb does
+    ("区委理论学习中心组全年开展专题学习不少于10次。", [("区委理论学习中心组", "lead")]),
+    ("某县委党校年内举办基层党组织书记培训班2期。", [("某县委党校", "lead")]),
     ("社区卫生服务中心负责日常随访。", [("社区卫生服务中心", "lead")]),
     # look-alikes ending in the same characters are not bodies
     ("围绕中心工作要抓实抓细。", []),
