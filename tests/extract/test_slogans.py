@@ -5,7 +5,9 @@ Rows are written for fictional units (某县, 示范区) or are stock phrases ev
 order of first mention, ``[]`` meaning "no formula here"; definition rows are
 ``(text, formula, [component, ...])`` for formulas the text itself defines. ``DEV`` rows were written
 while the rules were built, ``HELD_OUT`` rows afterwards and run once before any further change,
-``XFAIL`` rows are known failures kept so that a fix is noticed (strict).
+``FOLLOW_UP`` rows for the shapes a held-out set of fictional documents (tests/data/heldout) showed
+missing, written anew rather than taken from those files, ``XFAIL`` rows are known failures kept so
+that a fix is noticed (strict).
 """
 
 from __future__ import annotations
@@ -332,10 +334,60 @@ def test_slogan_lexicon_integrity() -> None:
 
 def test_slogan_rules_integrity() -> None:
     rules = slogan_rules()
-    assert {"measure", "count", "head", "lead", "frame", "trigger", "suffix", "big", "block", "link"} <= set(rules)
+    assert {"measure", "count", "head", "lead", "frame", "trigger", "suffix", "big", "block", "link", "joint"} <= set(rules)
     assert all(len(m) == 1 for m in rules["measure"]) and all(len(s) == 1 for s in rules["suffix"])
     for role, words in rules.items():
         assert len(words) == len(set(words)), role
+
+
+# --- the fast paths give what the plain patterns they replace give --------------------------
+# Each speed-up of the scanning stands for a plain pattern (kept in the module as the reference);
+# these texts, written for the purpose, hold the cases where the two could part: unclosed and stray
+# quotation marks, formulas that overlap, runs of numerals, labels that repeat.
+
+FAST_PATH_TEXTS = [
+    "落实“1+N”政策体系，推行“5+2”工作法，做到1+1>2，A+3方案不算，“2+3+N”模式，12+3+45。",
+    "一是加强学习，二是完善制度；第三，抓好落实。统一是关键，十二是多少，\n四是…",
+    "建立县、乡、村三级联动”机制，做到“两个维护”和“三会一课”。\n“未闭合的引号\n“12345”热线」和『",
+    "“四级”为省、市、县、乡，“三类”指总体规划。“1”即一个方案，“N”即若干措施，“1”是重复的。",
+    "增强四个意识，第四个全面，十四个坚持，两三个人，实施六大工程；三项任务：甲、乙、丙。两个一百年。",
+    '他说"三个务必"和「两个确立」，又说“一带一路”与“三个代表”。',
+    "健全镇、村两级联动”机制，落实“两个维护”。\n“没有闭合\n“五个一”活动」。",
+]
+
+
+@pytest.mark.parametrize("text", FAST_PATH_TEXTS, ids=_id)
+def test_fast_paths_agree_with_the_plain_patterns(text: str) -> None:
+    _assert_fast_paths_agree(text)
+
+
+def _assert_fast_paths_agree(text: str) -> None:
+    from policytext.extract import slogan_parts as parts
+    from policytext.extract import slogans as sl
+
+    assert [m.span() for m in sl._plus_formulas(text)] == [m.span() for m in sl._PLUS_ANYWHERE.finditer(text)]
+    enum = [(m.start(), m.end(), m.group(1) or m.group(2)) for m in parts._ENUM.finditer(text)]
+    assert list(parts._enum_matches(text)) == enum
+    pairs, stray = sl.quote_spans(text)
+    with_numeral = [(a, b + 1) for a, b in pairs if sl._HAS_NUMERAL.search(text, a + 1, b)]
+    assert sl._numeral_quotes(text) == (with_numeral, stray)
+    lexicon = slogan_lexicon()
+    forms = [f for f, e in lexicon.entries.items() if e.unquoted]
+    known = [m.span() for m in re.compile(sl._trie_pattern(forms)).finditer(text)]
+    measured = [m.span() for m in sl._MEASURED.finditer(text)]
+    assert sl._numeral_matches(text, lexicon.scan) == (known, measured)
+    for label in ("1", "N", "四级", "三类"):
+        plain = re.compile(rf"[“\"「]{re.escape(label)}[”\"」]{parts._LABEL_CUE}")
+        for lo in range(0, len(text), 7 if len(text) < 500 else 97):
+            hi = min(len(text), lo + 600)  # as far as def.labels looks
+            m = plain.search(text, lo, hi)
+            assert parts._find_label(text, label, lo, hi) == (m.span() if m else None)
+
+
+def test_fast_paths_agree_on_the_external_documents(shared_dir: Path) -> None:
+    """Read at run time, never copied: real texts hold more of the rare cases than any sample."""
+    for path in sorted((shared_dir / "corpora" / "external").glob("*.txt"))[:12]:
+        _assert_fast_paths_agree(path.read_text(encoding="utf-8"))
 
 
 # --- the shared seeds and external documents (skipped without ../shared) -------------------

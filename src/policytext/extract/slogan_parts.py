@@ -1,15 +1,28 @@
 """The parts of a formula where the document defines it (SPEC.md: SLOGAN.components).
 
-Documents define a formula in a handful of shapes; each is one strategy, tried in this order over
-every mention of the formula (the first that fits wins):
+Documents define a formula in a handful of shapes; each is one strategy. :func:`strategy_plan`
+picks those that fit the formula's shape, in this order, and each is tried over every mention of
+the formula (the first that fits wins):
 
-``def.colon``
-    a list right after it: “三个提升”：A、B、C / 两个目标：… (continued on the next lines) /
-    两个覆盖（A、B） / “3年目标”，即A，B，C / “5+2”工作法，即…
 ``def.digits``
     “1233”: the formulas that follow, one per digit (一条主线、两个抓手、三个平台、三项机制).
+``def.spread``
+    the parts of a formula of several numerals, each group naming its head, right after it
+    (两不愁三保障 → 不愁吃、不愁穿和义务教育、基本医疗、住房安全有保障; 三清一改 → 清理A、清理B、
+    清理C，改变D), or a tight list opening with a one-character head (“三亮” → 亮身份、亮承诺、亮实绩).
+``def.labels``
+    each numeral defined in turn: “1”即A，“N”即B / “四级”为省、市、县、乡，“三类”指… / “2345”：“2”指….
+``def.chain``
+    the levels of an N级 formula joined by dashes, before it or before the next N级 (县—镇—村“三级
+    联动”; 镇党委—村党组织—村民小组党小组三级组织体系), or as many level characters (县乡村三级).
+``def.colon``
+    a list right after it: “三个提升”：A、B、C / 两个目标：… (continued on the next lines) /
+    两个覆盖（A、B） / “3年目标”，即A，B，C / “三资”即A、B、C的… (a list that stops mid-clause).
+``def.terms``
+    1+N with a list whose parts open with its terms: “1+N”体系，即1个平台和N个分平台.
 ``def.before``
-    a list right before it: A、B、C等“三员” / “A、B、C”这“三有” / A和B的“双联系”.
+    a list right before it: A、B、C等“三员” / “A、B、C”这“三有” / A和B的“双联系” /
+    A和B深度融合（以下简称“两化融合”） / 自治、法治、德治相结合的“三治融合”.
 ``def.enum``
     一是…二是…三是… right after it.
 ``def.headings``
@@ -17,10 +30,16 @@ every mention of the formula (the first that fits wins):
     “三个强化” → （一）强化… （二）强化… （三）强化…).
 ``def.harvest``
     N phrases in a row after it that end in its head (两单制 → 细化任务清单，压实责任清单;
-    一网两平台 → 建好政务外网，用好服务平台和监管平台).
+    一网两平台 → 建好政务外网，用好服务平台和监管平台; 三个一批 → 签约一批、开工一批、投产一批).
 
 Every strategy except ``def.colon`` must find exactly as many parts as the formula names, which is
-what keeps a list that merely stands near a formula from being taken for its definition.
+what keeps a list that merely stands near a formula from being taken for its definition. A formula
+the lexicon knows tries def.spread (short parts only), def.colon and an explicit list before it.
+
+Speed: each strategy opens with a cheap test of the text next to the mention (a cue character, a
+closing quotation mark, 一是 within reach, enough occurrences of the head), made inline in
+:func:`run_plan` for the commonest, so that most mentions cost no more than that test; the
+heavier work runs for real candidates only.
 """
 
 from __future__ import annotations
@@ -1046,6 +1065,7 @@ def find_components(
     explicit_only: bool = False,
     labels: Sequence[tuple[str, int | None]] = (),
     terms: Sequence[str] = (),
+    plan: tuple[str, ...] | None = None,
 ) -> Found | None:
     """Try each strategy over every mention (``spans``) of one formula; the first that fits wins.
 
@@ -1054,8 +1074,28 @@ def find_components(
     it and def.spread only, since a list that merely stands near 四个意识 or 一带一路 is far more
     often something else than a new definition of it. ``labels`` are the numerals of the formula
     with their heads or terms (“四级”, “三类”; “1”, “N”) for def.labels, ``terms`` those of 1+N.
+    ``plan`` is :func:`strategy_plan` of the same, when the caller has it already.
     """
-    plan = _plan(parts, head, expected, explicit_only, bool(digits), bool(labels), bool(terms))
+    if plan is None:
+        plan = strategy_plan(parts, head, expected, explicit_only, bool(digits), bool(labels), bool(terms))
+    return run_plan(ctx, spans, plan, expected, parts, head, digits, mentions, explicit_only, labels, terms)
+
+
+def run_plan(
+    ctx: Context,
+    spans: list[tuple[int, int]],
+    plan: tuple[str, ...],
+    expected: int | None,
+    parts: tuple[tuple[int, str], ...],
+    head: str,
+    digits: str,
+    mentions: list[tuple[int, int, str, int | None]],
+    explicit_only: bool,
+    labels: Sequence[tuple[str, int | None]],
+    terms: Sequence[str],
+) -> Found | None:
+    """:func:`find_components` with its plan made, all arguments given in order (the caller in
+    :mod:`policytext.extract.slogans` runs it once per formula of every document)."""
     text = ctx.text
     for rule in plan:
         for a, b in spans:
@@ -1093,7 +1133,7 @@ def find_components(
 
 
 @functools.lru_cache(maxsize=4096)
-def _plan(
+def strategy_plan(
     parts: tuple[tuple[int, str], ...], head: str, expected: int | None, explicit_only: bool,
     digits: bool, labels: bool, terms: bool,
 ) -> tuple[str, ...]:

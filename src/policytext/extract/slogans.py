@@ -3,7 +3,8 @@
 A formula and an ordinary count look alike (四个意识 / 四个街道), so a numeral is taken for a
 formula only on the cues a reader uses:
 
-* quotation marks around a numeral and a short head (“两新”, “四个突出”, “5+1”, “1项工程”);
+* quotation marks around a numeral and a short head (“两新”, “四个突出”, “5+1”, “1项工程”), or
+  around a label that opens with its field and ends in a programme (“民生十大工程”, taken whole);
 * a known formula of the lexicon (lexicons/slogans.tsv), quoted or not (中央八项规定精神);
 * a definition that follows (三项任务：A、B、C / 一条主线：… / 两个覆盖（…）) with as many parts
   as the numeral says;
@@ -11,7 +12,15 @@ formula only on the cues a reader uses:
 * Arabic formulas: 5+1, 1+N; a run such as 1个中心、2个平台、3项机制的工作思路.
 
 Dates (七一, 九二), plan periods (十三五), ordinals (第三轮, 十九届), times (四点半) and idioms with 一
-(一盘棋, 一刀切) are refused by shape. Parts are linked by :mod:`policytext.extract.slogan_parts`.
+(一盘棋, 一刀切) are refused by shape. A quoted number of three or more digits is kept only when the
+text defines it or a plan noun follows it (“8337”发展思路, “141”基层治理体系); service lines and
+products are not formulas (“96178”直通车, “12345”热线, “301”快贷). Parts are linked by
+:mod:`policytext.extract.slogan_parts`.
+
+Speed: the text is scanned by few patterns that open with a literal or a character class (one
+pass finds both the lexicon's forms and the numeral-and-measure cues), quotations without a
+numeral are never looked at, and what a formula's text implies for its parts is cached across
+documents (:func:`_formula`).
 
 Other extractors skip the numerals inside formulas (三会一课 is never a target of 3):
 :func:`slogan_spans` gives every mention's span.
@@ -21,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -301,7 +311,8 @@ class LexiconEntry:
 
 
 class SloganLexicon:
-    """Known formulas by surface form, and one compiled pattern for those matched without quotes."""
+    """Known formulas by surface form, and one compiled pattern (``scan``) that finds those matched
+    without quotes together with the numeral-and-measure cues of :func:`_unquoted_mentions`."""
 
     def __init__(self, rows: Iterable[dict[str, str]]):
         self.entries: dict[str, LexiconEntry] = {}
@@ -314,11 +325,33 @@ class SloganLexicon:
             for form in [row["slogan"], *(v.strip() for v in row.get("variants", "").split(" | "))]:
                 if form:
                     self.entries[form] = entry
-        forms = [f for f, e in self.entries.items() if e.unquoted]
-        self.pattern = re.compile(_trie_pattern(forms) if forms else r"(?!x)x")
+        self.scan = _numeral_scan([f for f, e in self.entries.items() if e.unquoted])
 
     def get(self, text: str) -> LexiconEntry | None:
         return self.entries.get(text)
+
+
+_NUMERAL_CLASS = "[一二两三四五六七八九十双]"
+
+
+def _numeral_scan(forms: list[str]) -> re.Pattern[str]:
+    """One pass that finds where the lexicon's forms (longest first) and ``_MEASURED`` each match.
+
+    It consumes the first character only and looks ahead for either (groups L and M or M2 end
+    where that one's match ends), so every position where one of them matches is seen, and their
+    own runs of matches (each left to right, without overlaps) are rebuilt from it in
+    :func:`_unquoted_mentions` at the cost of one scan of the text instead of two.
+    """
+    by_first: dict[str, list[str]] = {}
+    for form in forms:
+        by_first.setdefault(form[0], []).append(form[1:])
+    known = "|".join(f"(?<={re.escape(c)}){_trie_pattern(rests)}" for c, rests in by_first.items()) or "(?!)"
+    assert _MEASURED.pattern.startswith(_NUMERAL_CLASS)
+    measured = f"(?<={_NUMERAL_CLASS})" + _MEASURED.pattern[len(_NUMERAL_CLASS) :]
+    first = "".join(sorted(set(_NUMERAL_CLASS[1:-1]) | set(by_first)))
+    return re.compile(
+        f"[{re.escape(first)}](?:(?=(?P<L>{known}))(?=(?P<M>{measured}))?|(?=(?P<M2>{measured})))"
+    )
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -507,22 +540,39 @@ def _free(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] not in _NOT_BEFORE
 
 
+def _numeral_matches(text: str, scan: re.Pattern[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans the lexicon's forms and ``_MEASURED`` would each find (left to right, without
+    overlaps), rebuilt from one pass of ``SloganLexicon.scan`` (see :func:`_numeral_scan`)."""
+    known, measured = [], []
+    known_end = measured_end = 0
+    for s in scan.finditer(text):
+        pos = s.start()
+        end = s.end("L")
+        if end >= 0 and pos >= known_end:
+            known_end = end
+            known.append((pos, end))
+        end = s.end("M") if s.start("M") >= 0 else s.end("M2")
+        if end >= 0 and pos >= measured_end:
+            measured_end = end
+            measured.append((pos, end))
+    return known, measured
+
+
 def _unquoted_mentions(text: str, lexicon: SloganLexicon) -> Iterator[Mention]:
-    for m in lexicon.pattern.finditer(text):
-        pos = m.start()
+    known, measured = _numeral_matches(text, lexicon.scan)
+    for pos, end in known:
         if not pos or text[pos - 1] not in _NOT_BEFORE:  # (_free, inline: the loop is hot)
-            yield Mention(pos, m.end(), m.group(), False, "slogan.lexicon")
-    for c in _MEASURED.finditer(text):  # a numeral and a measure word: try the three cues there
-        pos = c.start()
+            yield Mention(pos, end, text[pos:end], False, "slogan.lexicon")
+    for pos, end in measured:  # a numeral and a measure word: try the three cues there
         if pos and text[pos - 1] in _NOT_BEFORE:
             continue  # not a free numeral: 第三个, 十三五
-        measure = text[c.end()]
+        measure = text[end]
         m = _ABSTRACT.match(text, pos) if measure == "个" else _BIG.match(text, pos) if measure == "大" else None
         shape = parse_formula(m.group(), quoted=False) if m else None
         if shape and shape.number and shape.number >= 2:  # 一个覆盖城乡的网络: an article, not a formula
             yield Mention(m.start(), m.end(), m.group(), False, "slogan.abstract_head" if measure == "个" else "slogan.big")
             continue
-        if not _DEFINITION_NEAR.search(text, c.end(), c.end() + 9):
+        if not _DEFINITION_NEAR.search(text, end, end + 9):
             continue
         m = _DEFINED.match(text, pos)
         shape = parse_formula(m.group(), quoted=False) if m else None
@@ -558,7 +608,10 @@ def find_mentions(text: str, *, lexicon: SloganLexicon | None = None) -> list[Me
         *_stray_close_mentions(text, stray),
         *_unquoted_mentions(text, lexicon),
     ]
-    found.sort(key=_mention_order)
+    # Earliest first, then the longest, then a quoted one (three stable sorts on C-level keys).
+    found.sort(key=_QUOTED_KEY, reverse=True)
+    found.sort(key=_END_KEY, reverse=True)
+    found.sort(key=_START_KEY)
     out: list[Mention] = []
     end = -1
     for m in found:
@@ -569,9 +622,7 @@ def find_mentions(text: str, *, lexicon: SloganLexicon | None = None) -> list[Me
     return out
 
 
-def _mention_order(m: Mention) -> tuple[int, int, bool]:
-    """First the earliest, then the longest, then a quoted one."""
-    return m[0], m[0] - m[1], not m[3]
+_START_KEY, _END_KEY, _QUOTED_KEY = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(3)
 
 
 # --------------------------------------------------------------------------------------------
@@ -615,30 +666,19 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
     occurrences = _all_occurrences(text, {key: group[0].text for key, group in by_text.items()})
     context = slogan_parts.Context(text, [span for spans in occurrences.values() for span in spans], doc.items)
     numbered: list[tuple[int, int, str, int | None]] = []  # for “1233”: made when such a formula comes
+    entries = lexicon.entries
     for key, group in by_text.items():
         first = group[0]
-        entry = lexicon.get(first.text) or lexicon.get(key)
-        shape = parse_formula(first.text) or parse_formula(key, quoted=False)
+        entry = entries.get(first.text) or entries.get(key)
+        shape, digits, terms, labels, plan = _formula(first.text, key, entry is not None)
         number = shape.number if shape else (entry.number if entry else None)
         found = None
         if shape:
-            digits = key if key.isdigit() and "0" not in key else ""
             if digits and not numbered:
                 numbered = [(m.start, m.end, m.text, _number_of(m.text)) for m in mentions]
-            plus = ("+" in key or "＋" in key) and _PLUS_ANYWHERE.fullmatch(key)
-            terms = re.split("[+＋]", key) if plus else []
-            labels = _labels(key, shape, digits, tuple(terms)) if entry is None else ()  # (known: no labels)
-            found = slogan_parts.find_components(
-                context,
-                occurrences[key],
-                shape.expected,
-                shape.parts,
-                shape.head,
-                digits=digits,
-                mentions=numbered,
-                explicit_only=entry is not None,
-                labels=labels,
-                terms=terms,
+            found = slogan_parts.run_plan(
+                context, occurrences[key], plan, shape.expected, shape.parts, shape.head,
+                digits, numbered, entry is not None, labels, terms,
             )
         if not found and len(key) >= 3 and key.rstrip("XxNn").isdigit() and not _number_label(text, key, occurrences[key]):
             continue  # “96178”直通车, “301”快贷: a hotline or a product, unless the text defines it
@@ -666,6 +706,25 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
         )
 
 
+@functools.lru_cache(maxsize=4096)
+def _formula(
+    text: str, key: str, known: bool
+) -> tuple[FormulaShape | None, str, tuple[str, ...], tuple[tuple[str, int | None], ...], tuple[str, ...]]:
+    """What a formula's text says for linking its parts: its shape, digits (“1233”), terms (1+N),
+    labels and the strategies to try (the same for every document)."""
+    shape = parse_formula(text) or parse_formula(key, quoted=False)
+    if not shape:
+        return None, "", (), (), ()
+    digits = key if key.isdigit() and "0" not in key else ""
+    plus = ("+" in key or "＋" in key) and _PLUS_ANYWHERE.fullmatch(key)
+    terms = tuple(re.split("[+＋]", key)) if plus else ()
+    labels = _labels(key, shape, digits, terms) if not known else ()  # (known formulas: no labels)
+    plan = slogan_parts.strategy_plan(
+        shape.parts, shape.head, shape.expected, known, bool(digits), bool(labels), bool(terms)
+    )
+    return shape, digits, terms, labels, plan
+
+
 def _number_of(text: str) -> int | None:
     shape = parse_formula(text)
     return shape.number if shape else None
@@ -682,7 +741,6 @@ def _number_label(text: str, key: str, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1024)
 def _labels(key: str, shape: FormulaShape, digits: str, terms: tuple[str, ...]) -> tuple[tuple[str, int | None], ...]:
     """What a document may define one by one: the digits of 1233, the terms of 1+N, the numerals
     of 四级三类 with their heads (“四级”为…，“三类”指…), each with the number of parts it names."""
@@ -706,7 +764,10 @@ def _all_occurrences(text: str, forms: dict[str, str]) -> dict[str, list[tuple[i
     if not forms:
         return {}
     by_form = {form: key for key, form in forms.items()}
-    pattern = re.compile("|".join(map(_escape, sorted(by_form, key=len, reverse=True))))
+    by_first: dict[str, list[str]] = {}  # the forms longest first, grouped by their first character
+    for form in sorted(by_form, key=len, reverse=True):
+        by_first.setdefault(form[0], []).append(_escape(form[1:]))
+    pattern = re.compile("|".join(_escape(c) + (f"(?:{'|'.join(r)})" if len(r) > 1 else r[0]) for c, r in by_first.items()))
     out: dict[str, list[tuple[int, int]]] = {key: [] for key in forms}
     for m in pattern.finditer(text):
         out[by_form[m.group()]].append(m.span())
