@@ -151,6 +151,18 @@ _SEXAGENARY = [_STEMS[i % 10] + _BRANCHES[i % 12] for i in range(60)]
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
+#: Formats drawn in groups of ten thousand: digits, 十百千-like units, the myriad, zero, the units
+#: whose leading 一 is dropped everywhere, and the ones dropped at the start only.
+_GROUPED: dict[str, tuple[str, str, str, str, str, str]] = {
+    "chineseCountingThousand": (_DIGITS_IDEO, "十百千", "万", "〇", "", "十"),
+    "taiwaneseCountingThousand": (_DIGITS_IDEO, "十百千", "萬", "〇", "", "十"),
+    "chineseLegalSimplified": (_DIGITS_LEGAL, "拾佰仟", "万", "零", "", ""),
+    "ideographLegalTraditional": (_DIGITS_LEGAL_TRAD, "拾佰仟", "萬", "零", "", ""),
+    "japaneseCounting": (_DIGITS_IDEO, "十百千", "万", "", "十百千", ""),
+    "japaneseLegal": (_DIGITS_JA_LEGAL, "拾百阡", "萬", "", "", ""),
+}
+
+
 def format_number(n: int, fmt: str) -> str:
     """Draw counter value ``n`` in the ``w:numFmt`` format ``fmt``, as Word does.
 
@@ -176,27 +188,11 @@ def format_number(n: int, fmt: str) -> str:
         return str(n).translate(_FULLWIDTH)
     if fmt in ("chineseCounting", "taiwaneseCounting"):
         return _chinese_counting(n)
-    if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand"):
-        myriad = "万" if fmt.startswith("chinese") else "萬"
-        if n >= 1_000_000:
+    if fmt in _GROUPED:
+        if n >= 1_000_000:  # Word draws nothing from a million on (reference/word-numbering.md)
             return ""
-        return _grouped(n, _DIGITS_IDEO, "十百千", myriad, zero="〇", drop_one="", drop_one_lead="十")
-    if fmt == "chineseLegalSimplified":
-        if n >= 1_000_000:
-            return ""
-        return _grouped(n, _DIGITS_LEGAL, "拾佰仟", "万", zero="零", drop_one="", drop_one_lead="")
-    if fmt == "ideographLegalTraditional":
-        if n >= 1_000_000:
-            return ""
-        return _grouped(n, _DIGITS_LEGAL_TRAD, "拾佰仟", "萬", zero="零", drop_one="", drop_one_lead="")
-    if fmt == "japaneseCounting":
-        if n >= 1_000_000:
-            return ""
-        return _grouped(n, _DIGITS_IDEO, "十百千", "万", zero="", drop_one="十百千", drop_one_lead="")
-    if fmt == "japaneseLegal":
-        if n >= 1_000_000:
-            return ""
-        return _grouped(n, _DIGITS_JA_LEGAL, "拾百阡", "萬", zero="", drop_one="", drop_one_lead="")
+        digits, small, myriad, zero, drop_one, drop_one_lead = _GROUPED[fmt]
+        return _grouped(n, digits, small, myriad, zero=zero, drop_one=drop_one, drop_one_lead=drop_one_lead)
     if fmt in ("ideographDigital", "japaneseDigitalTenThousand", "taiwaneseDigital"):
         return "".join(_DIGITS_IDEO[int(d)] for d in str(n))
     if fmt == "ideographTraditional":
