@@ -151,7 +151,7 @@ def unit_suffixes() -> tuple[str, ...]:
 
 
 def _ends_as_unit(name: str) -> bool:
-    return any(name.endswith(s) for s in unit_suffixes())
+    return name.endswith(unit_suffixes())
 
 
 def _clean(line: str) -> str:

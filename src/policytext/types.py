@@ -7,6 +7,7 @@ stands in, character offsets into ``Document.text`` and the id of the rule that 
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -66,9 +67,10 @@ class RawDocument:
     paragraphs: tuple[Paragraph, ...]
     tables: tuple[Table, ...] = ()
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
-        return "\n".join(p.text for p in self.paragraphs)
+        """Made once: the outline, the metadata and every extractor read it."""
+        return "\n".join([p.text for p in self.paragraphs])
 
 
 @dataclass(frozen=True)
@@ -203,3 +205,4 @@ class Document:
     def tasks(self) -> list[Item]:
         """Items that have no numbered children."""
         return [it for it in self.items if it.is_task]
+

@@ -235,3 +235,72 @@ def test_shared_table_variant_rows(shared_dir):
         header = raw.tables[-1].rows[0]
         assert "牵头单位" in header and "完成时限" in header
         assert all(len(r) == len(header) for r in raw.tables[-1].rows)
+
+
+# --- the styles part is read without its table and character styles --------------------------
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _styles_part(prefix: str = "w") -> bytes:
+    p = prefix
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><{p}:styles xmlns:{p}="{_W_NS}">'
+        f'<{p}:style {p}:type="paragraph" {p}:styleId="Heading1"><{p}:name {p}:val="heading 1"/></{p}:style>'
+        f'<{p}:style {p}:type="table" {p}:styleId="Grid"><{p}:name {p}:val="Table Grid"/>'
+        f'<{p}:tblPr/></{p}:style>'
+        f"<{p}:style {p}:type='character' {p}:styleId='Strong'/>"
+        f'<{p}:style {p}:type="paragraph" {p}:styleId="Body" {p}:default="1"><{p}:basedOn {p}:val="Heading1"/>'
+        f"</{p}:style></{p}:styles>"
+    ).encode()
+
+
+@pytest.mark.parametrize("prefix", ["w", "ns0"])
+def test_slim_styles_drops_table_and_character_styles_only(prefix):
+    from lxml import etree
+
+    from policytext.io.docx import _slim_styles
+
+    slim = _slim_styles(_styles_part(prefix))
+    root = etree.fromstring(slim)
+    styles = root.findall(f"{{{_W_NS}}}style")
+    assert [s.get(f"{{{_W_NS}}}styleId") for s in styles] == ["Heading1", "Body"]
+    assert styles[1].find(f"{{{_W_NS}}}basedOn") is not None
+
+
+def test_slim_styles_leaves_unknown_or_cut_off_parts_alone():
+    from policytext.io.docx import _slim_styles
+
+    foreign = b'<?xml version="1.0"?><styles xmlns="urn:other"><style type="table"/></styles>'
+    assert _slim_styles(foreign) is foreign
+    cut_off = _styles_part().replace(b"</w:style></w:styles>", b"")
+    cut_off = cut_off.replace(b"<w:tblPr/></w:style>", b"<w:tblPr/>")
+    assert _slim_styles(cut_off) is cut_off  # no end to the table style: nothing is cut
+
+
+def test_docx_reads_the_same_with_and_without_the_slim_styles_part(monkeypatch, tmp_path):
+    docx = pytest.importorskip("docx")  # python-docx's default template holds ~100 table styles
+    import io
+    import zipfile
+
+    from policytext.io.docx import _slim_styles
+
+    document = docx.Document()
+    document.add_heading("示范区工作要点", level=1)
+    document.add_paragraph("一、总体要求", style="List Number")
+    document.add_paragraph("示范区各部门要按时完成任务。")
+    table = document.add_table(rows=1, cols=2)
+    table.style = "Light Grid Accent 1"
+    table.rows[0].cells[0].text = "牵头单位"
+    buf = io.BytesIO()
+    document.save(buf)
+    path = tmp_path / "slim.docx"
+    path.write_bytes(buf.getvalue())
+    part = zipfile.ZipFile(path).read("word/styles.xml")
+    assert len(_slim_styles(part)) < len(part) / 2
+
+    slim = load_docx(path)
+    monkeypatch.setattr("policytext.io.docx._slim_styles", lambda data: data)
+    whole = load_docx(path)
+    assert slim == whole
+    assert [p.style for p in slim.paragraphs][:2] == ["Heading 1", "List Number"]

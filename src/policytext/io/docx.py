@@ -76,6 +76,62 @@ def _namespace(root) -> str:
 # ---------------------------------------------------------------------------------------------
 # Styles
 
+# The WordprocessingML namespace, transitional and strict, as declared on a part's root element.
+_W_PREFIX = re.compile(
+    rb'xmlns:([A-Za-z_][\w.-]*)=["\'](?:http://schemas\.openxmlformats\.org/wordprocessingml/2006/main'
+    rb'|http://purl\.oclc\.org/ooxml/wordprocessingml/main)["\']'
+)
+
+
+def _slim_styles(data: bytes) -> bytes:
+    """styles.xml without its table and character styles.
+
+    Only paragraph styles matter to the reader, and Word's default template stores ~100 table styles
+    (~90% of a 350 KB part): cutting them out as bytes before parsing makes loading a DOCX about a
+    third faster. A part this does not recognise is returned unchanged; if the cut part fails to
+    parse, the caller parses the whole one (see :func:`_parse_styles`).
+    """
+    m = _W_PREFIX.search(data, 0, 4096)
+    if not m:
+        return data
+    w = m.group(1)
+    open_tag, close_tag = b"<" + w + b":style", b"</" + w + b":style>"
+    kinds = (w + b':type="table"', w + b':type="character"', w + b":type='table'", w + b":type='character'")
+    keep: list[bytes] = []
+    pos = done = 0
+    while (start := data.find(open_tag, pos)) >= 0:
+        head_end = data.find(b">", start)
+        if head_end < 0:
+            return data
+        pos = head_end + 1
+        if data[start + len(open_tag)] not in b" \t\r\n/>":  # <w:styles>, <w:styleId …>
+            continue
+        head = data[start:pos]
+        if not any(k in head for k in kinds):
+            continue
+        if not head.endswith(b"/>"):
+            end = data.find(close_tag, pos)
+            if end < 0:
+                return data
+            pos = end + len(close_tag)
+        keep.append(data[done:start])
+        done = pos
+    if not keep:
+        return data
+    keep.append(data[done:])
+    return b"".join(keep)
+
+
+def _parse_styles(data: bytes, name: str, path: Path):
+    """The styles part parsed, table and character styles left out when that can be done safely."""
+    slim = _slim_styles(data)
+    if slim is not data:
+        try:
+            return parse_xml(slim, name, path)
+        except UnreadableDocument:
+            pass  # an unusual part the cut did not suit: parse it whole, which reports real faults
+    return parse_xml(data, name, path)
+
 
 @dataclass
 class _Style:
@@ -474,7 +530,7 @@ def load_docx(path: str | Path) -> RawDocument:
         numbering_name = rels.get("numbering", posixpath.join(folder, "numbering.xml"))
         styles_data = read_part(zf, styles_name, path)
         numbering_data = read_part(zf, numbering_name, path)
-        styles_root = parse_xml(styles_data, styles_name, path) if styles_data else None
+        styles_root = _parse_styles(styles_data, styles_name, path) if styles_data else None
         numbering_root = parse_xml(numbering_data, numbering_name, path) if numbering_data else None
 
     styles = _Styles(styles_root, _namespace(styles_root) if styles_root is not None else w)
