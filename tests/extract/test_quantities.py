@@ -74,3 +74,20 @@ def test_a_scanned_part_ends_where_it_is_told_to() -> None:
     assert (whole.text, whole.comparator) == ("58万元/人以上", ">=")
     cut = text.index("/") + 2  # the scan may not look past the end it is given
     assert [q.text for q in find_quantities(text, 0, cut)] == ["58万元"]
+
+
+def test_quantity_spans_agree_with_the_parsed_quantities():
+    from policytext.extract.quantities import quantity_spans
+
+    text = "人均58万元/人，每年1次/年，不少于三分之一，达到百分之九十，××名左右，3%至5%，千分之二，0.6人/百亿元。"
+    parsed = [(q.number_start, q.unit_end) for q in find_quantities(text)]
+    assert len(parsed) == 8
+    assert list(quantity_spans(text)) == parsed
+
+
+def test_skip_passes_over_numbers_where_the_mask_is_set():
+    text = "每年2次，另有3个，再加4名。"
+    mask = bytearray(len(text) + 1)
+    mask[text.index("3")] = 1
+    assert [q.text for q in find_quantities(text, skip=mask)] == ["2次", "4名"]
+    assert [q.text for q in find_quantities(text)] == ["2次", "3个", "4名"]

@@ -521,3 +521,24 @@ def test_quoted_formula_keys_are_those_of_each_quote_scanned_alone() -> None:
         quotes = [m.span() for m in _SHORT_QUOTE.finditer(text)]
         one_by_one = {_formula_key(q, text) for s, e in quotes for q in find_quantities(text, s, e)}
         assert _quoted_formula_keys(text, quotes) == one_by_one, text
+
+
+def test_targets_are_the_quantities_explain_keeps() -> None:
+    """extract_targets passes over titles, quotes, slogans and past sections unparsed; explain judges
+    every quantity. Both must keep the same ones."""
+    from pathlib import Path
+
+    from policytext.extract.slogans import extract_slogans
+    from policytext.io import load
+    from policytext.pipeline import expand_paths
+
+    root = Path(__file__).resolve().parents[2]
+    checked = 0
+    for path in expand_paths([root / "corpora", root / "tests/data/heldout", root / "tests/data/heldout2"]):
+        raw = load(path)
+        doc = Document(doc=raw.doc, path="", format="text", text=raw.text)
+        doc.slogans = list(extract_slogans(doc))
+        kept = [q for q, reason in explain(doc, slogans=doc.slogans) if not reason]
+        assert [t.text for t in extract_targets(doc)] == kept
+        checked += len(kept)
+    assert checked > 10

@@ -24,7 +24,7 @@ from .. import lexicons
 from ..numerals import ARABIC_NUMBER, CHINESE_NUMBER, chinese_range, parse_number
 
 __all__ = ["NUMBER_START", "Quantity", "canonical_unit", "comparators", "find_quantities", "not_followed_by",
-           "parse_quantity", "trie_pattern", "unit_row"]
+           "parse_quantity", "quantity_spans", "trie_pattern", "unit_row"]
 
 
 @dataclass(frozen=True)
@@ -317,12 +317,17 @@ def _quantity(m: re.Match[str], text: str, rate: re.Match[str] | None = None) ->
     )
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, *, skip: bytes | bytearray | None = None
+) -> Iterator[Quantity]:
     """Every quantity expression of a text, parsed, with no judgement of its context.
 
     Args:
         text: plain text.
         start, end: scan only this part of it (offsets stay those of ``text``).
+        skip: a byte per character of ``text`` (and one more); an expression whose number starts where
+            it is non-zero is passed over unparsed (a caller that already knows those places hold no
+            quantity it wants).
 
     Yields:
         Quantity records in text order.
@@ -332,9 +337,27 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
         [('不少于10天', 10.0, '天', '>='), ('1%至2%', 1.0, '%', 'range')]
     """
     for m, rate in _matches(text, start, len(text) if end is None else end):
+        if skip is not None and skip[m.start()]:
+            continue
         q = _quantity(m, text, rate)
         if q is not None:
             yield q
+
+
+def quantity_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start of the number, end of the unit) of every quantity expression, without parsing them.
+
+    Cheaper than :func:`find_quantities` where only the place and the words matter (the keys of
+    quoted formulas in :mod:`policytext.extract.targets`). It also gives the few matches that do not
+    parse (3个至5人); the same words elsewhere do not parse either.
+    """
+    for m, rate in _matches(text, 0, len(text)):
+        end = max(m.end("frac"), m.end("pct"), m.end("pm"))  # -1 for a group that did not match
+        if end < 0:
+            end = m.end("unit")
+        if rate and rate.group("per")[1:] not in _TIME_WORDS:
+            end = rate.end("per")
+        yield m.start(), end
 
 
 def _matches(text: str, start: int, end: int) -> list[tuple[re.Match[str], re.Match[str] | None]]:

@@ -41,6 +41,7 @@ from .quantities import (
     find_quantities,
     not_followed_by,
     parse_quantity,
+    quantity_spans,
     trie_pattern,
     unit_row,
 )
@@ -163,32 +164,18 @@ def _plan_year(doc: Document) -> int | None:
     return to_int(m.group(1)) if m else None
 
 
-class _Sections:
-    """Sorted spans that do not overlap (sections, quotes, titles), asked whether they hold a position."""
+class _Spans:
+    """Spans of a text (sections, quotes, titles, slogans; they may overlap), asked whether they hold a
+    position: one byte a character, so that the question costs an index, not a search."""
 
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def __contains__(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos < self.ends[i]
-
-
-class _Slogans:
-    """Sorted spans of slogans, asked whether they hold a position (slogans found by different rules may
-    nest or overlap: the last three spans that start at or before the position are looked at)."""
-
-    def __init__(self, slogans: Iterable[Slogan]):
-        self.spans = sorted((s.start, s.end) for s in slogans if s.end > s.start)
-        self.starts = [s for s, _ in self.spans]
+    def __init__(self, spans: Iterable[tuple[int, int]], size: int):
+        self.mask = bytearray(size + 1)
+        for s, e in spans:
+            if e > s:
+                self.mask[s:e] = b"\x01" * (e - s)
 
     def __contains__(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        for s, e in self.spans[max(0, i - 2): i + 1]:
-            if s <= pos < e:
-                return True
-        return False
+        return self.mask[pos] == 1
 
 
 class _Context:
@@ -199,25 +186,35 @@ class _Context:
         self.doc = doc
         self.text = text
         self.quotes = list(map(re.Match.span, _SHORT_QUOTE.finditer(text)))
-        self.quoted, self.titled = _Sections(self.quotes), _Sections(list(map(re.Match.span, _TITLE.finditer(text))))
+        n = len(text)
+        self.titles = list(map(re.Match.span, _TITLE.finditer(text)))
+        self.quoted, self.titled = _Spans(self.quotes, n), _Spans(self.titles, n)
         self._reversed: str | None = None  # the text backwards, made when first needed (see _between)
         self._sentences: dict[int, tuple[int, int]] = {}
         self._clauses: dict[int, tuple[int, int]] = {}
         self._periods: dict[int, list[tuple[int, int, str, str]]] = {}
         sl = list(doc.slogans if slogans is None else slogans)
-        self.slogans = _Slogans(sl)
+        self.slogan_spans = [(s.start, s.end) for s in sl]
+        self.slogans = _Spans(self.slogan_spans, n)
         self.slogan_texts: dict[str, list[str]] = {}  # by first character: a number is checked against a few
         for t in {s.text for s in sl if s.text}:
             self.slogan_texts.setdefault(t[0], []).append(t)
         self.plan_year = _plan_year(doc)
+        # rare words, looked for around a number only in the documents that have them
+        self.has_status, self.has_forecast = bool(_STATUS.search(text)), bool(_FORECAST.search(text))
         self.plan_doc = bool(_PLAN_TITLE.search(doc.title or "") or _PLAN_TITLE.search(text, 0, 200))
         self.past_sections, future = self._sections()
-        self.past, self.future = _Sections(self.past_sections), _Sections(future)
+        self.past, self.future = _Spans(self.past_sections, n), _Spans(future, n)
         self.formula_keys: set[str] = set()
         self._clause_comparators: dict[int, str] = {}
         self._tenses: dict[int, str] = {}
         self.bodies: dict[tuple[int, int], str] = {}  # body found at a clause or sentence start
         self.last_target: Quantity | None = None  # the latest quantity kept, for 比上年增加… after it
+
+    def not_targets(self) -> bytearray:
+        """A byte per character, set where no quantity can be a target whatever else holds: inside titles,
+        short quotes and slogans (:func:`_reject_reason` says why)."""
+        return _Spans(itertools.chain(self.titles, self.quotes, self.slogan_spans), len(self.text)).mask
 
     # sentences and clauses ---------------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -438,9 +435,9 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
         # 赤字规模4.06万亿元，比上年增加1800亿元: the change of the level just named, not a goal of its own
         # (比上年减少15%以上 alone, or 审核率100%，纠错率同比下降5% with a new subject, is a goal)
         return "delta"
-    if _STATUS.search(text, cs, ns):
+    if ctx.has_status and _STATUS.search(text, cs, ns):
         return "status"  # 全县共有党员1236名: a state of affairs, not a goal
-    if _FORECAST.search(text, ctx.sentence(ns)[0], ns):
+    if ctx.has_forecast and _FORECAST.search(text, ctx.sentence(ns)[0], ns):
         return "forecast"  # 预计今年高校毕业生超过1170万人: a forecast, not a goal
     if ctx.past_sentence(ns):
         return "past_sentence"
@@ -516,19 +513,23 @@ def _body(q: Quantity, ctx: _Context) -> str:
 
 
 def _judge(
-    doc: Document, slogans: Sequence[Slogan] | None, *, skip_past: bool = False
+    doc: Document, slogans: Sequence[Slogan] | None, *, targets_only: bool = False
 ) -> Iterator[tuple[Quantity, str, _Context]]:
     """Every quantity of the document with the reason it is not a target ("" when it is one).
 
-    With ``skip_past`` the sections that review past work are not scanned at all (they hold no targets,
-    and in a government work report they hold most of the numbers).
+    With ``targets_only`` the quantities that cannot be targets whatever their words are not even
+    parsed: the sections that review past work are not scanned (they hold no targets, and in a
+    government work report they hold most of the numbers), and titles, quotes and slogans are passed
+    over (see :meth:`_Context.not_targets`). The targets are the same.
     """
     ctx = _Context(doc, slogans)
     text = ctx.text
     # A formula quoted anywhere (“3个层级”) is a formula at every mention, before the quote too.
     ctx.formula_keys = _quoted_formula_keys(text, ctx.quotes)
     spans = [(0, len(text))]
-    if skip_past:
+    skip = None
+    if targets_only:
+        skip = ctx.not_targets()
         spans, pos = [], 0
         for s, e in ctx.past_sections:
             spans.append((pos, s))
@@ -537,7 +538,7 @@ def _judge(
     for s, e in spans:
         # All quantities of a region first, then the judging: alternating regex scans with the judging of
         # each quantity is ~10% slower (the CPU caches keep less of either).
-        for q in list(find_quantities(text, s, e)):
+        for q in list(find_quantities(text, s, e, skip=skip)):
             reason = _reject_reason(q, ctx)
             if not reason:
                 ctx.last_target = q
@@ -559,10 +560,10 @@ def _quoted_formula_keys(text: str, quotes: list[tuple[int, int]]) -> set[str]:
     joined = "".join(text[s:e] for s, e in quotes)
     starts = list(itertools.accumulate((e - s for s, e in quotes), initial=0))  # of each quote in joined
     keys = set()
-    for q in find_quantities(joined):
-        i = bisect.bisect_right(starts, q.number_start) - 1
+    for number_start, unit_end in quantity_spans(joined):
+        i = bisect.bisect_right(starts, number_start) - 1
         shift = quotes[i][0] - starts[i]
-        keys.add(text[q.number_start + shift:q.unit_end + shift + 2])
+        keys.add(text[number_start + shift:unit_end + shift + 2])
     return keys
 
 
@@ -585,7 +586,7 @@ def extract_targets(doc: Document, *, slogans: Sequence[Slogan] | None = None) -
         >>> [(t.text, t.value, t.unit, t.comparator, t.period, t.body) for t in extract_targets(d)]
         [('不少于15天', 15.0, '天', '>=', '每年', '县委常委')]
     """
-    kept = [(q, ctx) for q, reason, ctx in _judge(doc, slogans, skip_past=True) if not reason]
+    kept = [(q, ctx) for q, reason, ctx in _judge(doc, slogans, targets_only=True) if not reason]
     for q, ctx in kept:  # judged first, then read: both run faster in a batch of their own
         comparator, rule = q.comparator, f"targets.{q.form}"
         if not comparator:
