@@ -43,7 +43,8 @@ class Quantity:
         unit_end: offset just after the unit (before any trailing comparator word).
         numeral: the number as written (``一``, ``10``, ``××``).
         kind: the unit's kind from units.tsv (count, frequency, duration, money, percent, points, measure).
-        form: which pattern matched: number, range, approx_range, percent, fraction, per_mille, placeholder.
+        form: which pattern matched: number, range, approx_range, percent, fraction, per_mille, placeholder,
+            word (半数, 翻一番: quantity_words.tsv).
     """
 
     text: str
@@ -104,6 +105,17 @@ def not_followed_by(unit: str) -> re.Pattern[str] | None:
     """
     pattern = unit_row(unit).get("not_followed_by")
     return re.compile(pattern) if pattern else None
+
+
+@functools.cache
+def _quantity_words() -> tuple[dict[str, float], dict[str, float]]:
+    """quantity_words.tsv: words that are a percentage by themselves (半数, 翻一番), and units that are
+    a share (成: one is 10%)."""
+    words: dict[str, float] = {}
+    units: dict[str, float] = {}
+    for row in lexicons.quantity_words():
+        (words if row["kind"] == "word" else units)[row["word"]] = float(row["percent"])
+    return words, units
 
 
 @functools.cache
@@ -184,11 +196,14 @@ def _scanner() -> re.Pattern[str]:
     unit = trie_pattern(units)
     unit_start = "".join(sorted({re.escape(u[0]) for u in units}))
     middle = trie_pattern(comps["middle"])
+    words = _quantity_words()[0]
+    starts = NUMBER_START + "".join(sorted({re.escape(w[0]) for w in words}))
     return re.compile(
-        f"(?=[{NUMBER_START}])(?:"
+        f"(?=[{starts}])(?:"
         rf"(?=[{_NUM_CHARS}]*分之)(?P<frac>{_NUM}分之{_NUM})"
         rf"|(?P<pct>百分之{_NUM}(?:{_SEP}(?:百分之)?{_NUM})?)"
         rf"|(?P<pm>千分之{_NUM})"
+        rf"|(?P<word>{trie_pattern(words)})"
         rf"|(?:(?P<ph>{_PLACEHOLDER})"
         rf"|(?P<n1>{_NUM})(?:(?=[{unit_start}{_SEP_START}])(?P<u1>{unit})?(?P<sep>{_SEP})(?P<n2>{_NUM}))?)"
         rf"(?P<mid>{middle})?[ \t]?(?=[{unit_start}])(?P<unit>{unit})"
@@ -256,7 +271,7 @@ def _rate_after(m: re.Match[str], text: str) -> re.Match[str] | None:
 
 def _quantity(m: re.Match[str], text: str, rate: re.Match[str] | None = None) -> Quantity | None:
     """Parse one scanner match and the rate after it, if any; None when the number does not parse."""
-    frac, pct, pm, ph, n1, unit, post = m.group("frac", "pct", "pm", "ph", "n1", "unit", "post")
+    frac, pct, pm, word, ph, n1, unit, post = m.group("frac", "pct", "pm", "word", "ph", "n1", "unit", "post")
     start, end = m.start(), m.end()
     per, per_end = None, 0
     if rate:
@@ -280,6 +295,10 @@ def _quantity(m: re.Match[str], text: str, rate: re.Match[str] | None = None) ->
         numeral, unit, form = pm, "‰", "per_mille"
         value = parse_number(numeral)
         number_start, unit_end = m.span("pm")
+    elif word:
+        numeral, unit, form = word, "%", "word"
+        value = _quantity_words()[0][word]
+        number_start, unit_end = m.span("word")
     elif ph:
         numeral, form = ph, "placeholder"
         value, placeholder = None, True
@@ -308,6 +327,12 @@ def _quantity(m: re.Match[str], text: str, rate: re.Match[str] | None = None) ->
         or comparator
     )
     kind = unit_row(unit).get("kind", "percent")
+    share = _quantity_words()[1].get(unit)
+    if share and value is not None:  # 七成以上 → 70% or more
+        nfb = not_followed_by(unit)
+        if not post and nfb and nfb.match(text, unit_end):
+            return None  # 一成不变, 七一成立
+        value, value_max, unit = value * share, value_max * share if value_max is not None else None, "%"
     if per and per[1:] not in _TIME_WORDS:
         unit, unit_end = unit + per, per_end  # 58万元/人, 0.6人/百亿元
     return _new_quantity(
@@ -352,7 +377,7 @@ def quantity_spans(text: str) -> Iterator[tuple[int, int]]:
     parse (3个至5人); the same words elsewhere do not parse either.
     """
     for m, rate in _matches(text, 0, len(text)):
-        end = max(m.end("frac"), m.end("pct"), m.end("pm"))  # -1 for a group that did not match
+        end = max(m.end("frac"), m.end("pct"), m.end("pm"), m.end("word"))  # -1 for a group that did not match
         if end < 0:
             end = m.end("unit")
         if rate and rate.group("per")[1:] not in _TIME_WORDS:

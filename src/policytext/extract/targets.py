@@ -97,6 +97,8 @@ _HEADING_LINE = re.compile(
     r"(?m)\n(?P<line>[ \t　]*(?:(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)[^\n]{0,58}"
     r"|[^\n。，；,;]{1,32})$)"
 )
+#: A lower-level marker: （一） (1) 1. ①: the line is a heading inside a section, never a level-1 one.
+_SUB_MARKER = re.compile(r"[ \t　]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、]|[①-⑳])")
 _PAST_HEADING = re.compile(r"回顾|成就|成绩|成效|过去|一年来|五年来|总结")
 _FUTURE_HEADING = re.compile(r"目标|任务|安排|考虑|打算|计划|思路|要求|重点工作|部署|展望|建议|取向|举措")
 #: Sentences that report results rather than set goals. The lookahead names every first character of
@@ -113,7 +115,7 @@ _NORMATIVE = re.compile(r"不少于|不低于|不超过|不高于|不多于|至�
 #: Weaker signs of a result, read in the number's own clause only (累计达8000处 may be a goal).
 _PAST_CLAUSE = re.compile(r"累计|已经|已[建完实达有成经开投形获累]|超额完成|提前完成|(?<![为除])了(?![解如却结然])")
 _FUTURE_SENTENCE = re.compile(
-    r"(?=[今明力确预拟争计目要将到])(?:今年(?!以来)|明年|力争|确保|预期|拟|争取|计划|目标(?:是|为)"
+    r"(?=[今明力确预拟争计目要将到])(?:今年(?!以来)|明年|力争|确保|预期(?!寿命)|拟|争取|计划|目标(?:是|为)"
     r"|(?<![主重需纲概只])要(?![求点素闻])|将(?![军士])|到(?:20[0-9]{2}|二〇[〇一二三四五六七八九]{2})年)"
 )
 #: Titles of documents that plan (工作要点, 工作计划, 实施方案): a 同比 in them compares a goal with last year.
@@ -255,7 +257,7 @@ class _Context:
             numbered = _NUMBERED_HEADING.match(line)
             if numbered and "。" not in stripped[:-1]:
                 title = line[numbered.end():]
-            elif len(stripped) <= 32 and not numbered and (
+            elif len(stripped) <= 32 and not numbered and not _SUB_MARKER.match(line) and (
                 _PAST_HEADING.search(stripped) or _FUTURE_HEADING.search(stripped)
             ):
                 title = stripped

@@ -39,6 +39,12 @@ def target_units() -> tuple[dict[str, str], ...]:
 
 
 @functools.cache
+def quantity_words() -> tuple[dict[str, str], ...]:
+    """quantity_words.tsv: word, kind (word | unit), percent, note."""
+    return tuple(read_tsv("quantity_words.tsv"))
+
+
+@functools.cache
 def target_comparators() -> tuple[dict[str, str], ...]:
     """comparators.tsv: word, comparator, position, reach, note."""
     return tuple(read_tsv("comparators.tsv"))
