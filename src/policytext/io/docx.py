@@ -21,6 +21,7 @@ What the reader sees:
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -94,32 +95,35 @@ def _slim_styles(data: bytes) -> bytes:
     m = _W_PREFIX.search(data, 0, 4096)
     if not m:
         return data
-    w = m.group(1)
-    open_tag, close_tag = b"<" + w + b":style", b"</" + w + b":style>"
-    kinds = (w + b':type="table"', w + b':type="character"', w + b":type='table'", w + b":type='character'")
+    head, close_tag = _style_head(m.group(1))
     keep: list[bytes] = []
-    pos = done = 0
-    while (start := data.find(open_tag, pos)) >= 0:
-        head_end = data.find(b">", start)
-        if head_end < 0:
-            return data
-        pos = head_end + 1
-        if data[start + len(open_tag)] not in b" \t\r\n/>":  # <w:styles>, <w:styleId …>
-            continue
-        head = data[start:pos]
-        if not any(k in head for k in kinds):
-            continue
-        if not head.endswith(b"/>"):
-            end = data.find(close_tag, pos)
-            if end < 0:
+    done = 0
+    for found in head.finditer(data):
+        start, end = found.span()
+        if start < done:
+            continue  # inside a style already cut (never in a well-formed part)
+        if not found.group().endswith(b"/>"):
+            close = data.find(close_tag, end)
+            if close < 0:
                 return data
-            pos = end + len(close_tag)
+            end = close + len(close_tag)
         keep.append(data[done:start])
-        done = pos
+        done = end
     if not keep:
         return data
     keep.append(data[done:])
     return b"".join(keep)
+
+
+@functools.cache
+def _style_head(prefix: bytes) -> tuple[re.Pattern[bytes], bytes]:
+    """The start tag of a table or character style for a namespace prefix, and the style's end tag.
+
+    The pattern opens with a literal (``<w:style``), which the regex engine finds fast.
+    """
+    w = re.escape(prefix)
+    head = re.compile(rb"<" + w + rb":style\s[^<>]*?\b" + w + rb":type=[\"'](?:table|character)[\"'][^<>]*>")
+    return head, b"</" + prefix + b":style>"
 
 
 def _parse_styles(data: bytes, name: str, path: Path):
