@@ -248,6 +248,18 @@ def test_only_inline_enumerations_make_level_one():
     assert [(r[1], r[2]) for r in outline(lines)] == [(1, "第一，"), (1, "第二，")]
 
 
+def test_ordinal_opening_a_paragraph_is_titled_like_a_heading():
+    """第一，… that opens a paragraph heads a part of a speech: its title runs to the first 。;
+    inside a paragraph it is an inline item, titled to the first ，."""
+    lines = ["在某镇工作会议上的讲话", "同志们：",
+             "　　第一，提高政治站位，增强责任感。今年要抓好两件事：一是抓学习，常态化开展；二是抓落实。",
+             "　　第二，压实工作责任，确保落地见效。", "　　最后讲两点：第一，守纪律，讲规矩；第二，重实效。"]
+    got = [(r[0], r[2], r[4]) for r in outline(lines)]
+    assert got[:4] == [("1", "第一，", "提高政治站位，增强责任感"), ("1.1", "一是", "抓学习"), ("1.2", "二是", "抓落实"),
+                       ("2", "第二，", "压实工作责任，确保落地见效")]
+    assert [title for _, marker, title in got[4:] if marker == "第一，"] == ["守纪律"]
+
+
 # --------------------------------------------------------------------------------------------
 # Lines that are not outline lines
 # --------------------------------------------------------------------------------------------

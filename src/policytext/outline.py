@@ -554,6 +554,12 @@ def inline_title(text: str) -> str:
     return text.strip()
 
 
+def _opens_paragraph(text: str, pos: int) -> bool:
+    """Whether only spaces stand before ``pos`` on its line. 第一，… opening a paragraph (a speech's
+    parts) is a heading: its title runs to the first 。, not to the first ，as an inline 一是… does."""
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip(" \t\u3000")
+
+
 def _inline_chains(text: str, lo: int, hi: int, families: frozenset[str]) -> list[tuple[str, str, list[re.Match[str]]]]:
     """Runs of inline markers in text[lo:hi] that count 1, 2, 3 …, at least two long."""
     current: dict[str, list[re.Match[str]]] = {}
@@ -606,8 +612,11 @@ def _add_inline(text: str, parent: _Node, lo: int, hi: int, families: frozenset[
             else:
                 nl = text.find("\n", m.end())
                 end = min(hi, next_of_family[index], nl if nl >= 0 else len(text))
+            title = (heading_title if family == "ordinal" and _opens_paragraph(text, m.start()) else inline_title)(
+                text[m.end() : end]
+            )
             nodes.append(_Node(m.start(), m.end(), end, parent.level + 1, m.group(0), to_int(m.group(family)) or 0,
-                               inline_title(text[m.end() : end]), "inline", rule, parent))
+                               title, "inline", rule, parent))
         taken_end = nodes[-1].end
         for node in nodes:
             _add_inline(text, node, node.body, node.end, families - {family}, depth + 1)
