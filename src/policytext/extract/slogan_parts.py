@@ -1022,7 +1022,13 @@ _DASHES = "—－–-"
 
 
 def definition_chain(ctx: Context, start: int, end: int, formula: str, value: int | None) -> list[str] | None:
-    """县—乡—村“三级联动” / 省市县乡村五级: the levels of an N级 formula, before it or before N级 nearby."""
+    """县—乡—村“三级联动” / 省市县乡村五级 / 街道、社区、网格三级: the levels of an N级 formula, before it
+    or before N级 nearby (a list joined by 、 only before N级 nearby, not before the formula itself).
+
+    >>> t = "深化“三级网格”建设。按照街道、社区、网格三级架构设置网格党组织。"
+    >>> definition_chain(Context(t, []), 3, 7, "三级网格", 3)
+    ['街道', '社区', '网格']
+    """
     if not value or value < 2:
         return None
     text = ctx.text
@@ -1036,9 +1042,16 @@ def definition_chain(ctx: Context, start: int, end: int, formula: str, value: in
         i = text.find(level, i + len(level), hi)
     for p in spots:
         k = p
-        while k > max(0, p - 80) and (_is_cjk(text[k - 1]) or text[k - 1] in _DASHES + "（）()"):
+        while k > max(0, p - 80) and (_is_cjk(text[k - 1]) or text[k - 1] in _DASHES + "（）()、"):
             k -= 1
         chain = text[k:p]
+        if "、" in chain:  # 按照街道、社区、网格三级架构
+            parts = [clean(x) for x in chain.split("、")]
+            if len(parts) == value and all(parts) and p != spots[0]:
+                parts[0] = strip_lead(parts[0])
+                if all(len(x) <= 8 for x in parts):
+                    return parts
+            chain = chain[chain.rfind("、") + 1 :]
         if any(d in chain for d in _DASHES):
             parts = [x for x in re.split(f"[{_DASHES}]+", chain)]
             if len(parts) != value or not all(parts):
@@ -1128,8 +1141,57 @@ def run_plan(
             else:  # def.terms
                 found = definition_terms(text, b, terms)
             if found:
-                return Found(found, rule)
+                return Found(tidy_parts(found, parts, _class_after(text, b)), rule)
     return None
+
+
+def _class_after(text: str, end: int) -> str:
+    """The two-character noun right after a formula's mention (“两主一特”产业 → 产业), or ""."""
+    if end < len(text) and text[end] in "”」』\"":
+        end += 1
+    noun = text[end : end + 2]
+    return noun if len(noun) == 2 and _is_cjk(noun) else ""
+
+
+# A count and a measure word closing a part: 装备制造两大主导产业 (the parts of 两主 named with their class).
+_CLASS_AFTER = re.compile(r"(?P<n>[一二两三四五六七八九十]|\d{1,2})[大个项类种条支][\u4e00-\u9fff]{1,6}$")
+_COUNTS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def tidy_parts(found: list[str], parts: tuple[tuple[int, str], ...], noun: str = "") -> list[str]:
+    """Cut from the parts of a formula the words that belong to the formula, not to its parts.
+
+    * a class named with one of the formula's counts: 新材料、装备制造两大主导产业 (两主) → 装备制造;
+    * in a formula of several groups followed by a class noun (“两主一特”产业), that noun with the
+      group's character in front: 富硒食品特色产业 (一特) → 富硒食品;
+    * the predicate of an N+noun+verb formula that the list's last part carries: 先进制造业和现代服务业
+      深度融合 (两业融合) → 现代服务业.
+
+    >>> tidy_parts(["新材料", "装备制造两大主导产业", "富硒食品特色产业"], ((2, "主"), (1, "特")), "产业")
+    ['新材料', '装备制造', '富硒食品']
+    >>> tidy_parts(["先进制造业", "现代服务业深度融合"], ((2, "业融合"),))
+    ['先进制造业', '现代服务业']
+    """
+    counts = {n for n, _ in parts}
+    groups = {h[0] for _, h in parts if h} if len(parts) > 1 else set()
+    out = []
+    for part in found:
+        m = _CLASS_AFTER.search(part)
+        if m and m.start() >= 2 and (_COUNTS.get(m.group("n")) or int(m.group("n") if m.group("n").isdigit() else 0)) in counts:
+            part = part[: m.start()]
+        k = len(noun) + 2
+        if groups and noun and part.endswith(noun) and len(part) - k >= 2 and part[-k] in groups:
+            part = part[:-k]
+        out.append(part)
+    if len(parts) == 1 and len(parts[0][1]) >= 3 and len(out) >= 2:
+        noun, verb = parts[0][1][0], parts[0][1][1:]  # 两业融合: 业, 融合
+        last = out[-1]
+        cut = last.rfind(noun, 0, len(last) - len(verb))
+        if last.endswith(verb) and cut >= 1 and len(last) - cut - 1 - len(verb) <= 2 and all(
+            p.endswith(noun) for p in out[:-1]
+        ):
+            out[-1] = last[: cut + 1]
+    return out
 
 
 @functools.lru_cache(maxsize=4096)
