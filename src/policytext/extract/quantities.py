@@ -108,13 +108,13 @@ def not_followed_by(unit: str) -> re.Pattern[str] | None:
 
 
 @functools.cache
-def _quantity_words() -> tuple[dict[str, float], dict[str, float]]:
-    """quantity_words.tsv: words that are a percentage by themselves (半数, 翻一番), and units that are
-    a share (成: one is 10%)."""
-    words: dict[str, float] = {}
-    units: dict[str, float] = {}
+def _quantity_words() -> tuple[dict[str, tuple[float, str]], dict[str, tuple[float, str]]]:
+    """quantity_words.tsv: words that are a quantity by themselves (半数, 翻一番, 为零) and units that
+    stand for another (成: one is 10%), each with (value, unit)."""
+    words: dict[str, tuple[float, str]] = {}
+    units: dict[str, tuple[float, str]] = {}
     for row in lexicons.quantity_words():
-        (words if row["kind"] == "word" else units)[row["word"]] = float(row["percent"])
+        (words if row["kind"] == "word" else units)[row["word"]] = (float(row["value"]), row["unit"])
     return words, units
 
 
@@ -296,8 +296,8 @@ def _quantity(m: re.Match[str], text: str, rate: re.Match[str] | None = None) ->
         value = parse_number(numeral)
         number_start, unit_end = m.span("pm")
     elif word:
-        numeral, unit, form = word, "%", "word"
-        value = _quantity_words()[0][word]
+        numeral, form = word, "word"
+        value, unit = _quantity_words()[0][word]
         number_start, unit_end = m.span("word")
     elif ph:
         numeral, form = ph, "placeholder"
@@ -327,12 +327,13 @@ def _quantity(m: re.Match[str], text: str, rate: re.Match[str] | None = None) ->
         or comparator
     )
     kind = unit_row(unit).get("kind", "percent")
-    share = _quantity_words()[1].get(unit)
-    if share and value is not None:  # 七成以上 → 70% or more
+    other = _quantity_words()[1].get(unit)
+    if other and value is not None:  # 七成以上 → 70% or more
         nfb = not_followed_by(unit)
         if not post and nfb and nfb.match(text, unit_end):
             return None  # 一成不变, 七一成立
-        value, value_max, unit = value * share, value_max * share if value_max is not None else None, "%"
+        scale, unit = other
+        value, value_max = value * scale, value_max * scale if value_max is not None else None
     if per and per[1:] not in _TIME_WORDS:
         unit, unit_end = unit + per, per_end  # 58万元/人, 0.6人/百亿元
     return _new_quantity(

@@ -107,7 +107,7 @@ _FUTURE_HEADING = re.compile(r"目标|任务|安排|考虑|打算|计划|思路|
 #: Sentences that report results rather than set goals. The lookahead names every first character of
 #: the alternatives, so that the regex engine skips the other positions of a sentence at once.
 _PAST_SENTENCE = re.compile(
-    r"(?=[过去上一二三四五六七八九十两0-9以这刚])(?:过去|(?<![比较])去年|(?<![比较])上年(?!度)|(?<![比较])上一年|一年来"
+    r"(?=[过去上一二三四五六七八九十两0-9以这刚])(?:过去|(?<![比较于])去年|(?<![比较于])上年(?!度)|(?<![比较于])上一年|一年来"
     r"|[一二三四五六七八九十两0-9]+年来|以来|这[一二三四五六七八九十两]年|刚才)"
 )
 _PAST_OPENING = re.compile(

@@ -40,7 +40,7 @@ def target_units() -> tuple[dict[str, str], ...]:
 
 @functools.cache
 def quantity_words() -> tuple[dict[str, str], ...]:
-    """quantity_words.tsv: word, kind (word | unit), percent, note."""
+    """quantity_words.tsv: word, kind (word | unit), value, unit, note."""
     return tuple(read_tsv("quantity_words.tsv"))
 
 
