@@ -454,7 +454,30 @@ def _unit_from_title(title: str) -> str:
         if unit:
             return unit
     names = _issuer_names(title)  # a title that is only the issuer's name (某县人民政府)
-    return _issuer_unit(names) if names and names[0] not in BARE_ORGANS else unit_at_start(title)
+    if names and names[0] not in BARE_ORGANS:
+        return _issuer_unit(names)
+    return unit_at_start(title) or _unit_of_meeting(title)
+
+
+def _unit_of_meeting(title: str) -> str:
+    """在某集团有限公司三届五次职代会上的工作报告 → 某集团有限公司: the unit whose meeting a speech or
+    report was given at, when the title names one (not 全市, 全县: a level is no unit)."""
+    m = MEETING_TITLE.match(title)
+    if not m:
+        return ""
+    head = m.group(1)
+    for end in range(len(head), 1, -1):
+        name = head[:end]
+        if _ends_as_unit(name) and name[0] not in NOT_PLACE_START and name not in BARE_ORGANS:
+            return name
+    return ""
+
+
+#: 在X…会上的讲话/报告: X holds the unit that met (a meeting word or a session number ends it).
+MEETING_TITLE = re.compile(
+    r"在(.{2,40}?)(?:第?[一二三四五六七八九十\d]+届|\d{4}年|职代会|职工代表大会|[^，。]{0,16}?(?:会议|大会|座谈会|培训班))"
+    r"[^，。]*?上的(?:讲话|报告|工作报告|致辞|发言|总结讲话)"
+)
 
 
 def _unit_from_letterhead(lines: list[str]) -> str:
