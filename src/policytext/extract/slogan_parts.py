@@ -1136,6 +1136,8 @@ def run_plan(
                 found = definition_labels(ctx, b, labels)
             elif rule == "def.digits":
                 found = definition_digits(b, digits, mentions)
+            elif rule == "def.roles":
+                found = definition_roles(text, b, parts)
             elif rule == "def.chain":
                 found = definition_chain(ctx, a, b, text[a:b], parts[0][0])
             else:  # def.terms
@@ -1143,6 +1145,39 @@ def run_plan(
             if found:
                 return Found(tidy_parts(found, parts, _class_after(text, b)), rule)
     return None
+
+
+_ROLE = "以(?P<x>[^，,。；;\n以]{{1,30}}?)为(?:[一二两三四五六七八九十]|\\d)?{head}"
+
+
+def definition_roles(text: str, pos: int, parts: tuple[tuple[int, str], ...]) -> list[str] | None:
+    """“一体两翼”，即以A为一体、以B和C为两翼: each group of a formula named by the role it gives its
+    parts (以…为), in order, within the sentence after the formula.
+
+    >>> definition_roles("“一体两翼”战略，即以燃气主业为一体、以能源服务和智慧燃气为两翼，稳步推进。", 6, ((1, "体"), (2, "翼")))
+    ['燃气主业', '能源服务', '智慧燃气']
+    """
+    end = _SENTENCE_END.search(text, pos, pos + 200)
+    hi = end.start() if end else min(len(text), pos + 200)
+    if text.find("以", pos, hi) < 0:
+        return None
+    out: list[str] = []
+    at = pos
+    for count, head in parts:
+        m = re.compile(_ROLE.format(head=re.escape(head[0]))).search(text, at, hi)
+        if not m or (out and m.start() - at > 2):
+            return None
+        pieces = [p for p in (clean(x) for x in split_top(m.group("x"), "、")) if p]
+        if len(pieces) == count - 1:
+            pieces[-1:] = _split_last_and(pieces[-1])
+        if len(pieces) != count:
+            return None
+        out.extend(pieces)
+        at = m.end()
+    return out
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
 def _class_after(text: str, end: int) -> str:
@@ -1210,7 +1245,9 @@ def strategy_plan(
     headed = listed and len(head) >= 2
     harvest = bool(parts) and _harvest_heads(parts) is not None
     plan = ["def.digits"] if digits else []
-    plan += ["def.spread"] * several + ["def.labels"] * labels + ["def.chain"] * chain + ["def.colon"]
+    roles = len(parts) > 1 and all(h for _, h in parts) and not digits
+    plan += ["def.spread"] * several + ["def.labels"] * labels + ["def.chain"] * chain + ["def.roles"] * roles
+    plan += ["def.colon"]
     plan += ["def.terms"] * terms
     if explicit_only:
         plan += ["def.before"] * listed  # a quoted list, or one named so (以下简称)
