@@ -76,3 +76,16 @@ def test_expand_paths_passes_over_readme_and_hidden_files(tmp_path: Path) -> Non
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in expand_paths([tmp_path])] == ["plan.md"]
     assert [p.name for p in expand_paths([tmp_path / "README.md"])] == ["README.md"]
+
+
+def test_a_task_no_table_names_takes_the_bodies_of_its_text(tmp_path: Path) -> None:
+    text = (
+        "某镇2025年重点工作计划\n一、经济发展\n（一）优化营商环境。镇便民服务中心负责，镇财政所配合。\n"
+        "（二）办好教育事业。持续改善办学条件。\n"
+    )
+    p = tmp_path / "town.txt"
+    p.write_text(text, encoding="utf-8")
+    tasks = all_tables([process(p)])["tasks"].set_index("path")
+    assert (tasks.loc["1.1", "lead"], tasks.loc["1.1", "support"]) == ("镇便民服务中心", "镇财政所")
+    assert tasks.loc["1.1", "bodies_from"] == "text"
+    assert (tasks.loc["1.2", "lead"], tasks.loc["1.2", "bodies_from"]) == ("", "")

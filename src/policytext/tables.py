@@ -54,10 +54,11 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("title", "lead phrase of the task"),
         ("text", "whole text of the task"),
         ("section", "title of the level-1 heading the task sits under"),
-        ("lead", "lead units from an attachment table, joined by '、'"),
-        ("support", "support units from an attachment table, joined by '、'"),
+        ("lead", "lead units from an attachment table, else the bodies the task's text makes lead; joined by '、'"),
+        ("support", "support units from an attachment table, else those the task's text makes support"),
         ("deadline", "completion deadline from an attachment table"),
         ("source", "outline | table | outline+table"),
+        ("bodies_from", "where lead and support come from: table | text | '' (none named)"),
     ],
     "slogans": [
         ("doc", "document id"),
@@ -159,20 +160,38 @@ def bodies_table(docs: Iterable[Document]) -> pd.DataFrame:
     return _records("bodies", docs, "bodies")
 
 
+def _text_bodies(doc: Document) -> dict[str, tuple[list[str], list[str]]]:
+    """Per outline path, the lead and support bodies the text names (each name once, in text order)."""
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    for b in doc.bodies:
+        if b.role in ("lead", "support"):
+            names = out.setdefault(b.path, ([], []))[0 if b.role == "lead" else 1]
+            if b.name not in names:
+                names.append(b.name)
+    return out
+
+
 def tasks_table(docs: Iterable[Document]) -> pd.DataFrame:
-    """Leaf items, joined with the rows of a task-breakdown attachment where there is one."""
+    """Leaf items, joined with the rows of a task-breakdown attachment where there is one; a task no
+    row names takes the lead and support bodies of its own text."""
     rows = []
     for d in docs:
         by_path = {t.path: t for t in d.table_tasks if t.path}
+        in_text = _text_bodies(d)
         top = {it.path: it.title for it in d.items if it.level == 1}
         for it in d.tasks:
             tt = by_path.get(it.path)
+            if tt:
+                lead, support, found = list(tt.lead), list(tt.support), "table"
+            else:
+                lead, support = in_text.get(it.path, ([], []))
+                found = "text" if lead or support else ""
             rows.append(
                 {
                     "doc": d.doc, "path": it.path, "number": it.number, "title": it.title, "text": it.text,
-                    "section": top.get(it.path.split(".")[0], ""),
-                    "lead": "、".join(tt.lead) if tt else "", "support": "、".join(tt.support) if tt else "",
-                    "deadline": tt.deadline if tt else "", "source": "outline+table" if tt else "outline",
+                    "section": top.get(it.path.split(".")[0], ""), "lead": "、".join(lead),
+                    "support": "、".join(support), "deadline": tt.deadline if tt else "",
+                    "source": "outline+table" if tt else "outline", "bodies_from": found,
                 }
             )
         for tt in d.table_tasks:
@@ -181,7 +200,7 @@ def tasks_table(docs: Iterable[Document]) -> pd.DataFrame:
                     {
                         "doc": d.doc, "path": "", "number": tt.number, "title": tt.task, "text": tt.measures,
                         "section": "", "lead": "、".join(tt.lead), "support": "、".join(tt.support),
-                        "deadline": tt.deadline, "source": "table",
+                        "deadline": tt.deadline, "source": "table", "bodies_from": "table",
                     }
                 )
     return _frame("tasks", rows)
