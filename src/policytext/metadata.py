@@ -480,6 +480,18 @@ MEETING_TITLE = re.compile(
 )
 
 
+def _unit_from_header(top: list[str], title: str) -> str:
+    """Issuers named alone above the title (中共某县纪律检查委员会　某县监察委员会 / 2025年工作要点): they
+    issue the document, rather than the office that signs it at the end."""
+    for line in top[:3]:
+        if not title or line in title:
+            return ""
+        names = _issuer_names(line)
+        if names and names[0] not in BARE_ORGANS:
+            return _issuer_unit(names)
+    return ""
+
+
 def _unit_from_letterhead(lines: list[str]) -> str:
     """中共某县委 某县人民政府文件 → the issuers' shared place; 某局文件 → 某局."""
     for line in lines[:8]:
@@ -614,6 +626,7 @@ def find_unit(
                 if unit:
                     break
     unit = unit or _unit_from_letterhead(top) or _unit_from_report(head + body_lines[:6])
+    unit = unit or _unit_from_header(top, title)
     unit = unit or _unit_from_signature(top, tail) or _unit_from_body(body_lines[:3])
     unit = unit or _unit_from_speaker(text) or _unit_from_level(text) or _named_place(text)
     if unit and len(unit) <= 2 and unit in unit_suffixes():
