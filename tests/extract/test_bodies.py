@@ -311,8 +311,8 @@ def test_relevance_filter_changes_nothing(monkeypatch):
     texts = _sample_texts()
     filtered = [_all(find_bodies(t, places=["云岫县", "桐溪县"])) for t in texts]
     monkeypatch.setattr(body_roles.Relevance, "__call__", lambda self, runs: True)
-    monkeypatch.setattr(body_roles.Relevance, "run", lambda self, start, end, ends, inner: True)
-    monkeypatch.setattr(body_roles.Relevance, "single", lambda self, start, end, generic: True)
+    monkeypatch.setattr(body_roles.Relevance, "runs", lambda self, runs: [True] * len(runs))
+    monkeypatch.setattr(body_roles.Relevance, "singles", lambda self, runs, terms: [True] * len(runs))
     assert [_all(find_bodies(t, places=["云岫县", "桐溪县"])) for t in texts] == filtered
     assert sum(map(len, filtered)) > 50  # the texts do hold bodies
 
@@ -321,6 +321,9 @@ def test_relevance_filter_changes_nothing(monkeypatch):
     "各乡镇（甲、乙）（配合）负责，县委要落实。",  # a bracket of unknown characters, a term further on
     "县委（扩大）会议、县直机关（党组）和各村（社区）“两委”要落实。",
     "市民政局（牵头），县（市、区）委，各县（市）区。",
+    # the same run after a list mark that is CJK (和) and one that is not (、): names are cached by run
+    "县委和局党组要落实，县委、局党组要落实，局党组要落实。",
+    "组织、宣传和统战部门，宣传和统战部门",
 ])
 def test_names_read_run_by_run_as_in_one_pass(text):
     """find_names reads only the runs that may hold names; it finds what one pass over every term does."""
@@ -329,8 +332,10 @@ def test_names_read_run_by_run_as_in_one_pass(text):
     for t in [text, *_sample_texts()]:
         whole: list = []
         body_names._run_names(t, name_tokens(t), lexicon(), whole, None)
-        assert [(c.start, c.end, c.shape) for c in body_names.find_names(t)] == [
-            (c.start, c.end, c.shape) for c in whole]
+        def rows(cands: list) -> list[tuple]:
+            return [(c.start, c.end, c.shape, c.scope_end, [(k.start, k.text) for k in c.tokens]) for c in cands]
+
+        assert rows(body_names.find_names(t)) == rows(whole)
 
 
 def _plain_tokens(text: str, places: list[str]) -> list[tuple[int, int, str]]:
@@ -365,6 +370,63 @@ def test_tokens_around_extra_terms_in_the_sample_corpus():
         assert [(t.start, t.end, t.text) for t in name_tokens(text, places=["云岫县"])] == _plain_tokens(text, ["云岫县"])
 
 
+def test_automaton_scan_is_the_regex_scan():
+    """The Aho-Corasick scan (leftmost-longest) finds the terms the trie regex finds."""
+    from policytext.extract import body_tokens
+
+    lex = lexicon()
+    if lex.automaton is None:
+        pytest.skip("ahocorasick_rs is not installed: the regex scan is the only one")
+    texts = [*_sample_texts(), "党委会议", "县委组织部（以下简称组织部）", "😀市教育局党组", ""]
+    for text in texts:
+        a, b = body_tokens._scan(text, lex), body_tokens._scan_regex(text, lex)
+        assert (list(a.starts), list(a.ends), list(a.terms)) == (list(b.starts), list(b.ends), list(b.terms))
+    assert sum(len(body_tokens._scan(t, lex).starts) for t in texts) > 1000
+
+
+@pytest.mark.parametrize("text", [
+    "牵头单位：县委组织部；配合单位： 县民政局", "责任人 \n：某某", "负责任人：", "牵头单位：：配合部门:",
+    "实施主体：各乡镇", "配合单位\u3000：县委", "：牵头单位", "牵头单位牵头单位：",
+])
+def test_note_labels_found_before_colons_as_by_the_regex(text):
+    from policytext.extract import bodies
+
+    assert [m.span() for m in bodies._label_matches(text)] == [m.span() for m in bodies._NOTE_LABEL.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "某县XX局和×市、分管组织工作的副书记", "XXX县委X", "部分分管分管党建的领导", "xx某某某某县", "",
+])
+def test_rare_terms_found_from_marks_as_by_the_regex(text):
+    from policytext.extract import body_tokens
+
+    assert [m.span() for m in body_tokens._rare_matches(text, lexicon())] == [m.span() for m in body_tokens._RARE.finditer(text)]
+
+
+def test_marks_are_every_occurrence_of_each_word():
+    """The marks are found in one leftmost-longest pass: that finds every occurrence only when no
+    word can overlap another (no word ends with a character another starts with)."""
+    lex = lexicon()
+    words = lex.mark_words
+    assert {"会同", "考核对象", "分管"} <= set(words)
+    assert not {w[-1] for w in words} & {w[0] for w in words}
+    text = "会同县委，分管分管考核对象：联合协同"
+    assert lex.marks(text) == {w: [m.start() for m in re.finditer(re.escape(w), text)] for w in words if w in text}
+
+
+def test_quick_tests_before_regexes_hold_every_start():
+    """Character sets that spare a regex call: a match must start (or end) with one of them."""
+    from policytext.extract import body_roles
+
+    mentions = (body_roles._MENTION_AFTER, body_roles._LEADERSHIP, body_roles._REQUIREMENT)
+    for sample in ["决策部署", "重大决策部署", "的决策部署", "各次全会精神", "会议精神", "印发", "关于", "领导下",
+                   "的坚强领导下", "监督和支持下", "的有关要求", "规定", "部署"]:
+        assert any(p.match(sample) for p in mentions), sample
+        assert sample[0] in body_roles._mention_first(), sample
+    for sample in ["一是", "二是", "其次", "同时", "另外", "此外", "特别是", "尤其是", "并"]:
+        assert body_roles._ENUMERATION.search(sample) and sample[-1] in body_roles._ENUMERATION_LAST, sample
+
+
 def test_trigger_first_characters():
     """The set that spares a regex call must hold the first character of every trigger."""
     from policytext.extract.body_roles import _trigger_first, _triggers
@@ -376,8 +438,8 @@ def test_trigger_first_characters():
         "决策部署", "重大决策部署", "会议精神", "的坚强领导下", "统一领导下", "的有关要求", "是第一责任人",
         "作为责任主体", "的部署", "，各", "以及", "：负责", "**牵头"}
     for sample in samples:
-        for trigger in _triggers():
-            assert trigger.match(sample) is None or sample[0] in first, sample
+        for which, trigger in enumerate(_triggers()):
+            assert trigger.match(sample) is None or sample[0] in _trigger_first(which) <= first, sample
 
 
 # --- lexicon integrity ------------------------------------------------------------------------

@@ -26,11 +26,13 @@ document defines (市委组织部（以下简称组织部） → 组织部 is na
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..types import Body, Document
+from .body_lexicon import HEADING_WORDS
 from .body_names import (
     LIST_SEPARATORS,
     Candidate,
@@ -58,7 +60,7 @@ _ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|统称|称)[“\"「]?([
 _NOTE_LABEL = re.compile(
     r"(牵头|主责|主办|责任|负责|实施|承办|配合|协办|协助|参与)(?:单位|部门|科室|处室|领导|人)\s*[:：]\s*"
 )
-_NOTE_HEADING = re.compile(r"(考核对象|考评对象|责任主体|实施主体)\s*(?:[:：]\s*|\n)")  # 一、考核对象⏎各乡镇党委、…
+_NOTE_HEADING = re.compile(rf"({'|'.join(HEADING_WORDS)})\s*(?:[:：]\s*|\n)")  # 一、考核对象⏎各乡镇党委、…
 # What may end a list: 发展改革、人社、财政等部门.
 _LIST_END = re.compile(r"等(?:部门|单位|机构|组织|方面)?")
 @dataclass(slots=True)
@@ -91,7 +93,7 @@ def _groups(text: str, cands: list[Candidate]) -> list[tuple[list[Candidate], in
             else:
                 break
         after = group[-1].end
-        m = _LIST_END.match(text, after)
+        m = _LIST_END.match(text, after) if text.startswith("等", after) else None
         if m and len(group) > 1 or (m and m.group() != "等"):
             after = m.end()
         out.append((group, after))
@@ -169,11 +171,35 @@ def _note_end(text: str, pos: int) -> int:
     return min(len(text), pos + 300)
 
 
+def _label_matches(text: str) -> list[re.Match]:
+    """``_NOTE_LABEL.finditer(text)``, tried only before colons (a label ends in one; a scan of the
+    whole text costs several times more). A label is two characters and a one- or two-character
+    noun before the spaces before its colon, so it can start at two places only."""
+    starts: set[int] = set()
+    for colon in ("：", ":"):
+        p = text.find(colon)
+        while p >= 0:
+            q = p
+            while q > 0 and text[q - 1].isspace():  # \s as the regex reads it
+                q -= 1
+            starts.update((q - 3, q - 4))
+            p = text.find(colon, p + 1)
+    out: list[re.Match] = []
+    pos = 0
+    for start in sorted(s for s in starts if s >= 0):
+        if start >= pos and (m := _NOTE_LABEL.match(text, start)):  # leftmost first, as finditer
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def _notes(text: str) -> list[tuple[str, int, int]]:
     """Labelled lists of bodies: (label, start, end) of each list after its label."""
+    found = [(m.start(), m.end(), m.group(1)) for m in _label_matches(text)]
     # the bodies a scheme applies to (考核对象) are responsible for it
-    found = [(m.start(), m.end(), m.group(1)) for m in _NOTE_LABEL.finditer(text)]
-    found += [(m.start(), m.end(), "主责") for m in _NOTE_HEADING.finditer(text)]
+    marks = lexicon().marks(text)
+    if any(w in marks for w in HEADING_WORDS):  # a heading word is rare: the regex only runs then
+        found += [(m.start(), m.end(), "主责") for m in _NOTE_HEADING.finditer(text)]
     out, pos = [], 0
     for start, end, label in sorted(found):
         if start >= pos:  # as one pattern would: leftmost first, none inside another
@@ -225,6 +251,8 @@ _SUFFIX_NAME = re.compile(
 _SUFFIX_CUE = re.compile(r"(牵头(?![人单部])|负责(?![人同])|配合(?![单部])|协助(?![单部])|应当|必须|要(?![求点素件]))")
 # Words that end in an organisation suffix but are not bodies.
 _SUFFIX_NOT = re.compile(r"(?:场所|住所|厕所|之处|好处|网站|站点|学科|活动室|会议室|团队|队伍|小组|之所|的)$|[的是在对为将把和与]")
+# The last characters of _SUFFIX_NAME: a name before a cue ends in one.
+_SUFFIX_LAST = frozenset("队心科股处室所站院组")
 _SUFFIX_OPEN = set("，,。；;：:！!？?\n\t 　）)")
 
 
@@ -233,7 +261,10 @@ def _suffix_bodies(text: str, found: list[Found]) -> list[Found]:
     spans = sorted((f.start, f.end) for f in found)
     ends = {s: e for s, e in spans}
     out: list[Found] = []
+    found_ends = {e for _, e in spans}
     for m in _SUFFIX_CUE.finditer(text):
+        if text[m.start() - 1 : m.start()] not in _SUFFIX_LAST and m.start() not in found_ends:
+            continue  # what comes right before the cue is neither a known name nor an unknown one
         cue = m.group(1)
         members: list[tuple[int, int]] = []
         pos = m.start()
@@ -297,14 +328,13 @@ def _table_rows(text: str) -> Iterator[list[tuple[int, str]]]:
         pos += len(line) + 1
 
 
-def _header_field(cell: str, seen: dict[str, str | None]) -> str | None:
-    """The field a header cell names (``header_fields`` reads cells one by one; a table repeats
-    its cells, so each is read once)."""
-    if cell not in seen:
-        from .table_tasks import header_fields
+@functools.lru_cache(maxsize=4096)
+def _header_field(cell: str) -> str | None:
+    """The field a header cell names (``header_fields`` reads cells one by one; tables repeat their
+    cells, within a document and across a corpus, so each is read once)."""
+    from .table_tasks import header_fields
 
-        seen[cell] = header_fields([cell])[0]
-    return seen[cell]
+    return header_fields([cell])[0]
 
 
 def _table_bodies(doc: Document | None, text: str, cands: list[Candidate]) -> Iterator[Found]:
@@ -318,13 +348,12 @@ def _table_bodies(doc: Document | None, text: str, cands: list[Candidate]) -> It
         paths = {re.sub(r"\W", "", t.task): t.path for t in doc.table_tasks if t.path and t.task}
     columns: dict[int, str] = {}
     task_col: int | None = None
-    seen: dict[str, str | None] = {}
     starts = [c.start for c in cands]
     for cells in _table_rows(text):
         if not cells:
             columns, task_col = {}, None
             continue
-        fields = [_header_field(c, seen) for _, c in cells]
+        fields = [_header_field(c) for _, c in cells]
         if any(f in ("lead", "support", "responsible") for f in fields) and sum(f is not None for f in fields) >= 2:
             # 责任单位 is the lead column when there is no 牵头单位 column, else the support
             resp = "support" if "lead" in fields else "lead"
@@ -362,6 +391,8 @@ def _unit_places(unit: str) -> list[str]:
 def _aliases(text: str, cands: list[Candidate]) -> dict[str, str]:
     """Short names the text defines for a body: 县委组织部（以下简称组织部） → {组织部: 县委组织部}."""
     out: dict[str, str] = {}
+    if "称" not in text:
+        return out  # no alias (简称, 统称, 称)
     by_end = {c.end: c for c in cands if c.shape == "body"}
     for m in _ALIAS.finditer(text):
         c = by_end.get(m.start())

@@ -5,6 +5,7 @@ government (各县, 乡镇（街道）) rather than the place.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 __all__ = ["name_kind", "name_level", "normalise_name", "place_names_government"]
 
 _PLACE_CHARS = set("省市县区乡镇村")
+_DROPPED = re.compile(r"[\s“”‘’\"'「」]+")  # spaces and quotation marks
+_QUANTIFIER = re.compile(r"各级|各|全(?:国|省|市|县|区|旗|州|镇|乡)|其他|其它|每个|每名|每位|所有")
 
 
 def place_names_government(c: Candidate, text: str) -> bool:
@@ -34,6 +37,7 @@ def place_names_government(c: Candidate, text: str) -> bool:
     return len(places) == 1 and len(places[0].text) > 1 and set(places[0].text) <= _PLACE_CHARS
 
 
+@functools.lru_cache(maxsize=8192)  # the same names recur across a corpus
 def normalise_name(text: str) -> str:
     """The name used to compare bodies across documents.
 
@@ -47,10 +51,9 @@ def normalise_name(text: str) -> str:
     >>> normalise_name("村（社区）“两委”班子")
     '村(社区)两委班子'
     """
-    s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"[\s“”‘’\"'「」]+", "", s)
+    s = _DROPPED.sub("", unicodedata.normalize("NFKC", text))
     while True:
-        m = re.match(r"各级|各|全(?:国|省|市|县|区|旗|州|镇|乡)|其他|其它|每个|每名|每位|所有", s)
+        m = _QUANTIFIER.match(s)
         if not m or len(s) - m.end() < 2:
             break
         s = s[m.end():]

@@ -2,14 +2,15 @@
 
 A name is a run of adjacent terms of ``lexicons/bodies.tsv`` and ``lexicons/bodies.jsonl`` —
 ``[scope] [place…] [mod|stem…] head [head|suffix|role…]``: 市|教育|局|党组, 县|（市、区）|委|常委,
-各级|党支部|（总支）|书记 — cut from the text by one compiled trie regex (no segmenter,
+各级|党支部|（总支）|书记 — cut from the text in one pass over a compiled lexicon (no segmenter,
 :mod:`policytext.extract.body_lexicon`). This module finds names; :mod:`policytext.extract.bodies`
 decides which of them the text makes responsible.
 
 The terms come from :mod:`policytext.extract.body_tokens` as plain lists; most stand alone (工作,
 发展, 区 …) and make no name, so a run of one term is decided from the term's flags and only longer
-runs become :class:`Token` lists. A caller may also pass a ``keep`` test that skips runs whose names
-could not matter to it (:class:`policytext.extract.body_roles.Relevance`). How a name is labelled
+runs become :class:`Token` lists; the names of a run of adjacent terms are read once per lexicon
+and reused (the same runs recur in every document). A caller may also pass a ``keep`` test that
+skips runs whose names could not matter to it (:class:`policytext.extract.body_roles.Relevance`). How a name is labelled
 (normalised name, level, kind) is in :mod:`policytext.extract.body_labels`.
 """
 
@@ -18,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress
-from operator import attrgetter, ne
+from itertools import compress, repeat
+from operator import attrgetter, ne, sub
 from typing import NamedTuple, Protocol
 
 from .body_labels import name_kind, name_level, normalise_name, place_names_government
@@ -45,13 +46,26 @@ _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff、]{1,12})[）)]")
 # Characters next to a bare stem that make it a member of a list (发展改革、人社等部门).
 _LIST_CHARS = set("、和及与等以")
 _OPEN = ("（", "(")
+_OPEN_CHARS = frozenset(_OPEN)
 _SOLO = attrgetter("solo")
+_START = attrgetter("start")
+_TEXT = attrgetter("text")
+_RULE = attrgetter("rule")
 _NO_CLOSES: list[int] = []
 # What joins members of a list: 组织部门、宣传部门和统战部门 (read by policytext.extract.bodies too).
 LIST_SEPARATORS = frozenset(("、", "和", "及", "以及", "与", "或", "，各"))
-_SEPARATOR_STARTS = ("、", "和", "及", "以", "与", "或", "，")
+# What a run in a list is followed by: a separator, or ， before 各 (see _joins).
+_SEPARATOR_STARTS = tuple(LIST_SEPARATORS)
+_SEPARATOR_FIRST = frozenset(s[0] for s in LIST_SEPARATORS)
 # Rules of the terms the lexicon cannot list (body_tokens): a clause may open after one.
 _EXTRA_RULES = frozenset(("placeholder", "placeholder-unit", "portfolio"))
+
+
+# A run of one term in no list, for :meth:`Keep.singles`: (start, end, term index, shape).
+Single = tuple[int, int, int, str]
+# A longer run in no list, for :meth:`Keep.runs`: (start, end, ends, inner, first term, last term + 1);
+# ``ends``: where a name in it may end; ``inner``: whether a clause may open inside it.
+Alone = tuple[int, int, Sequence[int], bool, int, int]
 
 
 class Keep(Protocol):
@@ -59,12 +73,15 @@ class Keep(Protocol):
 
     def __call__(self, runs: list[Run]) -> bool: ...
 
-    def run(self, start: int, end: int, ends: Sequence[int], inner: bool) -> bool:
-        """The same for one run in no list."""
+    def singles(self, runs: list[Single], terms: Sequence[Term]) -> list[bool]:
+        """The same for each run of one term in no list (``terms``: the terms the indices point to).
+
+        The runs come in one call, not one call each: there are thousands per text.
+        """
         ...
 
-    def single(self, start: int, end: int, generic: bool) -> bool:
-        """The same for one run of one term, in no list (``generic``: the term names a class)."""
+    def runs(self, runs: list[Alone]) -> list[bool]:
+        """The same for each longer run in no list."""
         ...
 
 
@@ -137,20 +154,28 @@ def find_names(
     elif isinstance(tokens, Terms):
         found = tokens
     else:
-        found = Terms([t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens],
-                      [t.term for t in tokens], True)
+        found = Terms([t.start for t in tokens], [t.end for t in tokens], [t.term for t in tokens], True)
     return _names(text, found, lex, keep)
 
 
 def _names(text: str, found: Terms, lex: Lexicon, keep: Keep | None = None) -> list[Candidate]:
     """Candidates run by run. A run of one term (most runs) is decided from the term's SOLO flags;
-    longer runs, and a term a bracket follows, go through :func:`_run_names`."""
+    longer runs, and a term a bracket follows, go through :func:`_run_names`.
+
+    Runs in a list (joined by 、 和 及 …) are tested as the list closes; runs in no list are gathered
+    and handed to ``keep`` at the end, in two calls. Their names are then out of text order, so the
+    candidates are sorted by start (no two start at the same offset).
+    """
     starts, ends, terms = found.starts, found.ends, found.terms
     n = len(starts)
     out: list[Candidate] = []
     if not n:
         return out
     lists = _Lists(text, found, lex, keep, out)
+    pending = lists.pending
+    listed = keep is None  # without a test every run is read as a list, to be built whole
+    singles: list[Single] = []
+    alone: list[Alone] = []
     # a run starts where a term does not touch the one before it
     run_starts = [0, *compress(range(1, n), map(ne, starts[1:], ends[:-1]))]
     run_ends = [*run_starts[1:], n]
@@ -162,27 +187,51 @@ def _names(text: str, found: Terms, lex: Lexicon, keep: Keep | None = None) -> l
             if not solo:
                 continue  # a word that makes no name alone (stop, scope, modifier)
             s, e = starts[i], ends[i]
-            if not (solo & SOLO_JOIN and text.startswith(_OPEN, e)):
+            nxt = text[e : e + 1]
+            if not (solo & SOLO_JOIN and nxt in _OPEN_CHARS):
                 if solo & SOLO_BODY:
-                    lists.single(s, e, i, "body")
+                    shape = "body"
                 elif solo & SOLO_PLACE:
-                    lists.single(s, e, i, "place")
-                elif solo & SOLO_STEM and (text[e : e + 1] in _LIST_CHARS or text[s - 1 : s] in _LIST_CHARS):
-                    lists.single(s, e, i, "stem")  # bare stems matter in lists
+                    shape = "place"
+                elif solo & SOLO_STEM and (nxt in _LIST_CHARS or text[s - 1 : s] in _LIST_CHARS):
+                    shape = "stem"  # bare stems matter in lists
+                else:
+                    continue
+                if pending:
+                    if _joins(text, pending[-1].end, s):
+                        pending.append(Run(s, e, (e,), False, i, i + 1, shape))
+                        continue
+                    lists.flush()  # the list it does not join is complete
+                if listed or (nxt in _SEPARATOR_FIRST and text.startswith(_SEPARATOR_STARTS, e)):
+                    pending.append(Run(s, e, (e,), False, i, i + 1, shape))
+                else:
+                    singles.append((s, e, i, shape))  # in no list
                 continue
             done, closes = _run_end(text, found, i + 1)
-        elif text.startswith(_OPEN, ends[j - 1]):  # the run may go on after a bracket (县（市、区）委)
+        elif text[ends[j - 1] : ends[j - 1] + 1] in _OPEN_CHARS:  # the run may go on after a bracket (县（市、区）委)
             done, closes = _run_end(text, found, i + 1)
         else:
             done, closes = j, _NO_CLOSES
         if closes:
             # a clause may open after a bracket inside the run
-            lists.run(starts[i], max(ends[done - 1], *closes), [*ends[i:done], *closes], True, i, done)
+            run = (starts[i], max(ends[done - 1], *closes), [*ends[i:done], *closes], True, i, done)
         else:
             # … or after a term the lexicon does not list (分管…的)
-            inner = found.extra and any(t.rule in _EXTRA_RULES for t in terms[i:done])
-            lists.run(starts[i], ends[done - 1], ends[i:done], inner, i, done)
+            inner = found.extra and not _EXTRA_RULES.isdisjoint(map(_RULE, terms[i:done]))
+            run = (starts[i], ends[done - 1], ends[i:done], inner, i, done)
+        if pending:
+            if _joins(text, pending[-1].end, run[0]):
+                pending.append(Run(*run, ""))
+                continue
+            lists.flush()
+        if listed or (text[run[1] : run[1] + 1] in _SEPARATOR_FIRST and text.startswith(_SEPARATOR_STARTS, run[1])):
+            pending.append(Run(*run, ""))
+        else:
+            alone.append(run)
     lists.flush()
+    if keep is not None:
+        lists.build_alone(singles, alone)
+        out.sort(key=_START)
     return out
 
 
@@ -194,34 +243,10 @@ class _Lists:
         self.text, self.found, self.lex, self.keep, self.out = text, found, lex, keep, out
         self.pending: list[Run] = []
 
-    def _alone(self, start: int, end: int) -> bool:
-        """Whether a run is in no list: nothing pending joins it and no separator follows it."""
-        pending, text = self.pending, self.text
-        if pending:
-            if _joins(text, pending[-1].end, start):
-                return False
-            self.flush()
-        return self.keep is not None and not text.startswith(_SEPARATOR_STARTS, end)
-
-    def single(self, start: int, end: int, i: int, shape: str) -> None:
-        """A run of one term making a name of ``shape``."""
-        if self._alone(start, end):  # most runs: decided at once, without a Run
-            if self.keep.single(start, end, self.found.terms[i].generic):
-                self.out.append(Candidate(start, end, [self.found.token(i)], shape, start))
-        else:
-            self.pending.append(Run(start, end, (end,), False, i, i + 1, shape))
-
-    def run(self, start: int, end: int, ends: Sequence[int], inner: bool, i: int, j: int) -> None:
-        """A run of terms ``found[i:j]`` (longer, or with a bracket)."""
-        if self._alone(start, end):
-            if self.keep.run(start, end, ends, inner):
-                self._build(i, j)
-        else:
-            self.pending.append(Run(start, end, ends, inner, i, j, ""))
-
     def flush(self) -> None:
         """Build the names of the pending list, unless ``keep`` says none of them can matter."""
-        runs, self.pending = self.pending, []
+        runs = self.pending[:]
+        self.pending.clear()
         if not runs or (self.keep is not None and not self.keep(runs)):
             return
         found = self.found
@@ -231,10 +256,69 @@ class _Lists:
             else:
                 self._build(run.first, run.last)
 
+    def build_alone(self, singles: list[Single], alone: list[Alone]) -> None:
+        """Build the names of the runs in no list that ``keep`` lets through."""
+        found, out = self.found, self.out
+        for (s, e, i, shape), ok in zip(singles, self.keep.singles(singles, found.terms), strict=True):
+            if ok:
+                out.append(Candidate(s, e, [found.token(i)], shape, s))
+        for run, ok in zip(alone, self.keep.runs(alone), strict=True):
+            if ok:
+                self._build(run[4], run[5])
+
     def _build(self, i: int, j: int) -> None:
+        """The names of the terms ``found[i:j]`` (a run, with the runs a bracket joins to it)."""
+        f, text = self.found, self.text
+        start, end = f.starts[i], f.ends[j - 1]
+        after = text[end : end + 1]
+        if after in _OPEN_CHARS or f.starts[i + 1 : j] != f.ends[i : j - 1]:
+            # a bracket in or after the run: what it holds matters
+            _run_names(text, self._tokens(i, j), self.lex, self.out, f.terms[j] if j < len(f.terms) else None)
+            return
+        # Adjacent terms: the names depend only on the terms (those of the lexicon are their text;
+        # terms it does not list, placeholders and the like, also on their rules and where each
+        # ends) and on the characters on each side.
+        before = text[start - 1 : start] if start else ""
+        extra = (tuple(map(_RULE, f.terms[i:j])), tuple(map(sub, f.ends[i:j], repeat(start)))) if f.extra else None
+        key = (text[start:end], _char_kind(before), after in _LIST_CHARS, extra)
+        for a, b, shape, k in self._shapes(key, i, j):
+            tokens = self._tokens(i + a, i + b)
+            self.out.append(Candidate(tokens[0].start, tokens[-1].end, tokens, shape, tokens[k - 1].end if k else tokens[0].start))
+
+    def _tokens(self, i: int, j: int) -> list[Token]:
         f = self.found
-        tokens = list(map(Token, f.starts[i:j], f.ends[i:j], f.texts[i:j], f.terms[i:j]))
-        _run_names(self.text, tokens, self.lex, self.out, f.terms[j] if j < len(f.terms) else None)
+        terms = f.terms[i:j]
+        return list(map(Token, f.starts[i:j], f.ends[i:j], map(_TEXT, terms), terms))
+
+    def _shapes(self, key: tuple, i: int, j: int) -> tuple[tuple[int, int, str, int], ...]:
+        """The names of a run of adjacent terms ``found[i:j]`` as token slices, read once per
+        lexicon: the same runs (县委组织部, 各级党组织) recur in every document."""
+        cache = self.lex.run_names
+        shapes = cache.get(key)
+        if shapes is None:
+            tokens = self._tokens(i, j)
+            found: list[Candidate] = []
+            _run_names(self.text, tokens, self.lex, found, None)
+            if len(cache) >= _RUN_NAMES_MAX:
+                cache.clear()
+            shapes = cache[key] = tuple(_shape_of(c, tokens) for c in found)
+        return shapes
+
+
+_RUN_NAMES_MAX = 50_000
+
+
+def _char_kind(ch: str) -> int:
+    """What a run's names can tell of the character before it: whether it is a list mark
+    (、 和 …), and whether it is CJK (和 is both, 、 only the first)."""
+    return 2 * (ch in _LIST_CHARS) + _is_cjk(ch)
+
+
+def _shape_of(c: Candidate, tokens: list[Token]) -> tuple[int, int, str, int]:
+    """A candidate as (first token, last token + 1, shape, number of scope tokens) of ``tokens``."""
+    a = next(n for n, t in enumerate(tokens) if t.start == c.start)
+    k = 0 if c.scope_end == c.start else next(n for n, t in enumerate(tokens[a:], 1) if t.end == c.scope_end)
+    return a, a + len(c.tokens), c.shape, k
 
 
 class Run(NamedTuple):

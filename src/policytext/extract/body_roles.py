@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate
 
-from .body_lexicon import Lexicon, lexicon, trie_regex
-from .body_names import Candidate, Run
+from .body_lexicon import Lexicon, Term, lexicon, trie_regex
+from .body_names import LIST_SEPARATORS, Alone, Candidate, Run, Single
 
 __all__ = ["Relevance", "clause_start", "group_role", "modal_in_clause"]
 
@@ -27,6 +27,7 @@ _BOUNDARY = set("，,。；;：:！!？?\n\t 　、（(.．）)】*＊-#|•·")
 # Prepositions before a name that make it the object, not the doer (对县委负责, 向县委报告).
 _OBJECT_MARKERS = set("对向给为与和的")
 _ENUMERATION = re.compile(r"[一二三四五六七八九十]是$|(?:其次|同时|另外|此外|特别是|尤其是|并)$")
+_ENUMERATION_LAST = frozenset("是次时外此并")  # the last characters of its matches
 # Mentions: a body that issues, decides or leads.
 _MENTION_AFTER = re.compile(
     r"(?:的)?(?:重大)?(?:决策部署|部署要求)|(?:各次|各)?(?:全会|会议)精神|"
@@ -46,6 +47,7 @@ _DUTY = re.compile(r"(?:是|为|作为|担任)[^，,。；;\n]{0,16}?(?:责任�
 _NOUN_PHRASE_END = re.compile(r"[^，,。；;\n]*的[^，,。；;\n的]{1,8}(?:[，,。；;\n]|$)")
 _REQUIREMENT = re.compile(r"的?(?:有关)?(?:要求|部署|安排|规定)")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
+_AUTHORITY_AFTER = re.compile(r"的?(?:对|关于|决策|部署|要求|精神|领导)")
 
 
 def _in_title(text: str, pos: int) -> bool:
@@ -60,11 +62,11 @@ def clause_start(text: str, pos: int, lex: Lexicon) -> str:
     if pos == 0 or text[pos - 1] in _BOUNDARY:
         return "boundary"
     before = text[max(0, pos - 3) : pos]
-    if _ENUMERATION.search(before):
+    if before[-1] in _ENUMERATION_LAST and _ENUMERATION.search(before):
         return "boundary"
-    for n in (3, 2, 1):
-        if before[-n:] in lex.words["introducer"]:
-            return "introducer"
+    introducers = lex.words["introducer"]
+    if before[-1:] in introducers or before[-2:] in introducers or before[-3:] in introducers:
+        return "introducer"
     return ""
 
 
@@ -86,15 +88,22 @@ def _word_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str]:
 
 
 # A list member the lexicon does not know (市文明办), up to the next member or a verb of responsibility.
+_MEMBER_VERBS = ("要", "应当", "应", "必须", "负责", "牵头", "配合", "协助", "参与")
 _UNKNOWN_MEMBER = re.compile(
     r"(?:[、和及]|以及)((?:(?![等的])[\u4e00-\u9fff（）()]){2,12}?)"
-    r"(?=[、和及]|以及|要|应当|应|必须|负责|牵头|配合|协助|参与)"
+    rf"(?=[、和及]|以及|{'|'.join(_MEMBER_VERBS)})"
 )
+# Three members (a separator of up to two characters and up to 12 characters each) reach this far;
+# the verb that ends them starts with one of these characters.
+_MEMBERS_REACH = 3 * 14 + 1
+_MEMBER_VERB_START = re.compile("[" + "".join(sorted({w[0] for w in _MEMBER_VERBS})) + "]")
 
 
 def _skip_unknown_members(text: str, pos: int, lex: Lexicon) -> int | None:
     """Past up to three list members the lexicon does not know, to a modal verb or a verb of
     responsibility (not a weak verb: a member's own characters may look like one)."""
+    if not _MEMBER_VERB_START.search(text, pos, pos + _MEMBERS_REACH):
+        return None  # no verb within reach (most lists): a quick test before the members are read
     for _ in range(3):
         m = _UNKNOWN_MEMBER.match(text, pos)
         if not m:
@@ -132,7 +141,7 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
     start = group[0].start
     opener = clause_start(text, start, lex)
     before = text[max(0, start - 2) : start]
-    bracket = _BRACKET_AFTER.match(text, after)
+    bracket = _BRACKET_AFTER.match(text, after) if text.startswith(("（", "("), after) else None
     if bracket:  # 县委组织部（牵头）, 县委组织部（以下简称组织部）负责…
         mark = bracket.group(1)
         if mark in _LEAD_MARKS:
@@ -142,12 +151,14 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
         after = bracket.end()
     head_text = text[after : after + 16]
     # mentions: who issues, decides, leads, requires
-    if _MENTION_AFTER.match(head_text):
-        return "mention", "mention.issue"
-    if _LEADERSHIP.match(head_text):
-        return "mention", "mention.leadership"
-    if (before.endswith("根据") or before.endswith("按照")) and _REQUIREMENT.match(head_text):
-        return "mention", "mention.requirement"
+    first = _mention_first()
+    if first is None or head_text[:1] in first:
+        if _MENTION_AFTER.match(head_text):
+            return "mention", "mention.issue"
+        if _LEADERSHIP.match(head_text):
+            return "mention", "mention.leadership"
+        if (before.endswith("根据") or before.endswith("按照")) and _REQUIREMENT.match(head_text):
+            return "mention", "mention.requirement"
     if _in_title(text, start):
         return None
     word, cat = _word_after(text, after, lex)
@@ -161,7 +172,7 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
     # 各单位每年初要建立…, not 支持企业牵头… (a policy for enterprises)
     if all(c.generic for c in group) and not modal_in_clause(text, after, lex):
         return None
-    if any(before.endswith(w) for w in lex.words["partner"]):
+    if before.endswith(tuple(lex.words["partner"])):
         return "support", "partner"  # 会同有关部门
     if opener and cat == "support":
         return "support", "subject.support"
@@ -177,7 +188,7 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
         return "lead", "inline.strong"
     if opener and _DUTY.match(text, after):
         return "lead", "subject.duty"  # 党支部书记是本支部党建工作第一责任人
-    if len(group) > 1 and all(c.authority for c in group) and re.match(r"的?(?:对|关于|决策|部署|要求|精神|领导)", head_text):
+    if len(group) > 1 and all(c.authority for c in group) and _AUTHORITY_AFTER.match(head_text):
         return "mention", "mention.authorities"
     return None
 
@@ -188,9 +199,13 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
 # modal verb only where the list opens a clause), where 会同/协同 comes before it, or inside a
 # labelled note or a table. Runs of terms joined by list separators (A、B和C) are tested together,
 # before their names are built, and skipped when none of this holds: the result is the same, as
-# each test here is looser than the rule it stands for. A separator inside such a list counts
-# only through what a list of unknown members leads to (_skip_unknown_members).
+# each test here is looser than the rule it stands for. A separator inside such a list, or after
+# its last run (the list goes on with members the lexicon does not know: 县委、市文明办负责),
+# counts only through what a list of unknown members leads to (_skip_unknown_members). A run in
+# no list is tested alone (Relevance.singles, Relevance.runs), where a separator after it would
+# have made it a list.
 _SEPARATOR_AFTER = r"[（(等、和及与或]|以及|，各"
+_LIST_SEPARATORS = tuple(LIST_SEPARATORS)
 
 
 @functools.cache
@@ -267,9 +282,16 @@ def _first_chars(pattern: re.Pattern) -> frozenset[str] | None:
 
 
 @functools.cache
-def _trigger_first() -> frozenset[str] | None:
-    """The first characters of the triggers (those of the plain ones are among them)."""
-    return _first_chars(_triggers()[0])
+def _mention_first() -> frozenset[str] | None:
+    """The characters a mention (_MENTION_AFTER, _LEADERSHIP, _REQUIREMENT) can start with."""
+    chars = [_first_chars(p) for p in (_MENTION_AFTER, _LEADERSHIP, _REQUIREMENT)]
+    return None if None in chars else frozenset().union(*chars)
+
+
+@functools.cache
+def _trigger_first(which: int = 0) -> frozenset[str] | None:
+    """The first characters of the triggers (those of the plain ones, ``which=1``, are among them)."""
+    return _first_chars(_triggers()[which])
 
 
 class Relevance:
@@ -280,11 +302,12 @@ class Relevance:
         self.trigger, self.trigger_plain = (p.match for p in _triggers())
         self.first = _trigger_first()
         # names that start right after 会同/协同
-        self.partner_ends = sorted(
-            m.end() for w in lex.words["partner"] if w in text for m in re.finditer(re.escape(w), text)
-        )
-        # spans whose names are read whatever follows them: labelled notes, table rows
-        spans = list(notes)
+        # spans whose names are read whatever follows them: labelled notes, table rows, and names
+        # that start after 会同/协同 (the end p of the word is in [start, end) of a name: as a span
+        # (p + 1, p), it meets the name as a span does, lo <= end and hi >= start)
+        marks = lex.marks(text)
+        spans = [(p + len(w) + 1, p + len(w)) for w in lex.words["partner"] for p in marks.get(w, ())]
+        spans += notes
         if tables:
             pos = 0
             for line in text.split("\n"):
@@ -294,64 +317,72 @@ class Relevance:
         spans.sort()
         self.span_starts = [lo for lo, _ in spans]
         self.span_ends = list(accumulate((hi for _, hi in spans), max))
-        self.any_listed = bool(spans or self.partner_ends)
+        self.any_listed = bool(spans)
 
-    def single(self, start: int, end: int, generic: bool) -> bool:
-        """``self([run])`` for a run of one term ending at ``end``, without making the run; a class
-        of bodies (``generic``: 单位, 企业) needs a modal verb in the clause unless it is mentioned."""
-        text, first = self.text, self.first
-        if first is None or text[end : end + 1] in first:
-            m = self.trigger(text, end)
-            if m:
-                kind = m.lastgroup
-                if kind == "any" or (
-                    (kind == "strong" or clause_start(text, start, self.lex))
-                    and not (generic and not modal_in_clause(text, end, self.lex))
-                ):
-                    return True
-        return self._listed(start, end)
+    def singles(self, runs: list[Single], terms: Sequence[Term]) -> list[bool]:
+        """``self([run])`` for each run of one term in no list, without making the runs; a class of
+        bodies (单位, 企业) needs a modal verb in the clause unless it is mentioned."""
+        text, first, trigger, lex = self.text, self.first, self.trigger, self.lex
+        listed = self._listed if self.any_listed else None
+        out = []
+        for start, end, i, _ in runs:
+            kept = False
+            if first is None or text[end : end + 1] in first:
+                m = trigger(text, end)
+                kept = m is not None and (
+                    m.lastgroup == "any"
+                    or (
+                        (m.lastgroup == "strong" or bool(clause_start(text, start, lex)))
+                        and not (terms[i].generic and not modal_in_clause(text, end, lex))
+                    )
+                )
+            out.append(kept or (listed is not None and listed(start, end)))
+        return out
 
-    def run(self, start: int, end: int, ends: Sequence[int], inner: bool) -> bool:
-        """``self([run])`` for a run in no list, without making the run."""
-        text, first, trigger = self.text, self.first, self.trigger
-        at_start = False
-        for e in ends:
-            if first is None or text[e : e + 1] in first:
-                m = trigger(text, e)
-                if m:
-                    if m.lastgroup:  # any, strong
-                        return True
-                    at_start = True
-        if at_start and (inner or clause_start(text, start, self.lex)):
-            return True
-        return self._listed(start, end)
+    def runs(self, runs: list[Alone]) -> list[bool]:
+        """``self([run])`` for each longer run in no list, without making the runs."""
+        text, first, trigger, lex = self.text, self.first, self.trigger, self.lex
+        listed = self._listed if self.any_listed else None
+        out = []
+        for start, end, ends, inner, _, _ in runs:
+            at_start = kept = False
+            for e in ends:
+                if first is None or text[e : e + 1] in first:
+                    m = trigger(text, e)
+                    if m:
+                        if m.lastgroup:  # any, strong
+                            kept = True
+                            break
+                        at_start = True
+            out.append(
+                kept
+                or (at_start and (inner or bool(clause_start(text, start, lex))))
+                or (listed is not None and listed(start, end))
+            )
+        return out
 
     def _listed(self, start: int, end: int) -> bool:
         """Whether a span of text is in a labelled note or a table, or comes after 会同/协同."""
-        if not self.any_listed:
-            return False
         k = bisect.bisect_right(self.span_starts, end)  # a span starting before `end` …
-        if k and self.span_ends[k - 1] >= start:  # … that reaches `start`
-            return True
-        k = bisect.bisect_left(self.partner_ends, start)
-        return k < len(self.partner_ends) and self.partner_ends[k] < end
+        return k > 0 and self.span_ends[k - 1] >= start  # … that reaches `start`
 
     def __call__(self, runs: Sequence[Run]) -> bool:
         """Whether runs joined by list separators may hold a body (see the comment above)."""
         text, lex = self.text, self.lex
-        trigger, plain, first = self.trigger, self.trigger_plain, self.first
+        trigger, plain, first, first_plain = self.trigger, self.trigger_plain, self.first, _trigger_first(1)
         at_start = False
         last = len(runs) - 1
         for k, run in enumerate(runs):
             for e in run.ends:
                 if first is not None and text[e : e + 1] not in first:
                     continue  # no trigger starts here (nor a separator, nor a list of unknown members)
-                if k < last and e == run.end:
-                    # the separator to the next run: what a list of unknown members leads to, or a
-                    # word after it when the names on both sides are not one list after all
+                if e == run.end and (k < last or text.startswith(_LIST_SEPARATORS, e)):
+                    # the separator to the next run, or to members the lexicon does not know (the
+                    # list goes on there): what a list of unknown members leads to, or a word
+                    # after it when the names on both sides are not one list after all
                     if _skip_unknown_members(text, e, lex) is not None:
                         return True
-                    m = plain(text, e)
+                    m = plain(text, e) if first_plain is None or text[e] in first_plain else None
                 else:
                     m = trigger(text, e)
                 if m:

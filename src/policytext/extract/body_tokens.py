@@ -1,4 +1,8 @@
-"""Terms of body names in a text: every lexicon term, longest first, in one regex pass.
+"""Terms of body names in a text: every lexicon term, longest first, in one pass.
+
+The pass is an Aho-Corasick automaton (``ahocorasick_rs``, leftmost-longest: the terms the trie
+regex of :mod:`policytext.extract.body_lexicon` finds, in about a third of its time); without the
+package the regex does it.
 
 The terms are kept as plain lists (:class:`Terms`): tens of thousands are found per document and
 most stand alone (工作, 发展, 区 …), so :mod:`policytext.extract.body_names` makes
@@ -13,9 +17,10 @@ import bisect
 import re
 from collections.abc import Iterable
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
-from .body_lexicon import Lexicon, Term, Token, lexicon
+from .body_lexicon import PORTFOLIO_MARK, Lexicon, Term, Token, lexicon
 
 __all__ = ["Terms", "name_tokens", "scan_terms"]
 
@@ -29,11 +34,9 @@ _PORTFOLIO = r"分管[\u4e00-\u9fff、]{1,12}?的"
 _RARE = re.compile(
     f"(?=[XＸx×某分])(?:(?P<placeholder>{_PLACEHOLDER})|(?P<unit>{_PLACEHOLDER_UNIT})|(?P<portfolio>{_PORTFOLIO}))"
 )
-_RARE_MARKS = ("X", "Ｘ", "x", "×", "某", "分管")
-# Where _RARE may match: it starts with one of these characters. A pattern that opens with a
-# character set lets the regex engine skip to them in C; _RARE itself (a lookahead first) is tried
-# by the engine at every position.
-_RARE_MARK = re.compile("[XＸx×某分]")
+# What _RARE can start with (分 only as 分管, which the lexicon finds with other marks): found
+# with str.find, much faster than a regex scan.
+_RARE_MARKS = ("X", "Ｘ", "x", "×", "某")
 
 def _placeholder_term(text: str) -> Term:
     suffix_levels = (("自治区", "省"), ("省", "省"), ("自治州", "市"), ("市", "市"), ("州", "市"), ("盟", "市"),
@@ -43,39 +46,59 @@ def _placeholder_term(text: str) -> Term:
     return Term(text, "place", "", level, rule="placeholder")
 
 
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
 class Terms(NamedTuple):
-    """The terms of a text as parallel lists (cheaper than one object per term)."""
+    """The terms of a text as parallel lists (cheaper than one object per term); the text of term
+    i is ``terms[i].text``."""
 
     starts: list[int]
     ends: list[int]
-    texts: list[str]
     terms: list[Term]
     extra: bool = False  # some terms are not the lexicon's (redacted places, portfolios …)
 
     def token(self, i: int) -> Token:
-        return Token(self.starts[i], self.ends[i], self.texts[i], self.terms[i])
+        term = self.terms[i]
+        return Token(self.starts[i], self.ends[i], term.text, term)
 
 
 def _scan(text: str, lex: Lexicon) -> Terms:
-    """Every lexicon term of ``text``, longest first at each position, in one regex pass.
+    """Every lexicon term of ``text``, longest first at each position, in one pass.
 
-    ``split`` returns gaps and terms in turn without a Python call per match; the offsets are the
-    running sums of their lengths.
+    The Aho-Corasick automaton gives (term, start, end) triples, in characters; the lists are made
+    from them without a Python call per term.
+    """
+    if lex.automaton is None:
+        return _scan_regex(text, lex)
+    hits = lex.automaton.find_matches_as_indexes(text)
+    terms = list(map(lex.term_list.__getitem__, map(_FIRST, hits)))
+    return Terms(list(map(_SECOND, hits)), list(map(_THIRD, hits)), terms)
+
+
+def _scan_regex(text: str, lex: Lexicon) -> Terms:
+    """:func:`_scan` with the trie regex: ``split`` returns gaps and terms in turn without a Python
+    call per match; the offsets are the running sums of their lengths.
     """
     parts = lex.split_re.split(text)
     offsets = list(accumulate(map(len, parts)))
-    texts = parts[1::2]
-    return Terms(offsets[0:-1:2], offsets[1::2], texts, list(map(lex.terms.__getitem__, texts)))
+    return Terms(offsets[0:-1:2], offsets[1::2], list(map(lex.terms.__getitem__, parts[1::2])))
 
 
-def _rare_matches(text: str) -> list[re.Match]:
+def _rare_matches(text: str, lex: Lexicon) -> list[re.Match]:
     """``_RARE.finditer(text)``, tried only where a mark is: leftmost first, none inside another."""
+    marks = list(lex.marks(text).get(PORTFOLIO_MARK, ()))
+    for mark in _RARE_MARKS:
+        p = text.find(mark)
+        while p >= 0:
+            marks.append(p)
+            p = text.find(mark, p + 1)
     out: list[re.Match] = []
     pos = 0
-    for mark in _RARE_MARK.finditer(text):
-        if mark.start() < pos:
+    for start in sorted(marks):
+        if start < pos:
             continue
-        m = _RARE.match(text, mark.start())
+        m = _RARE.match(text, start)
         if m:
             out.append(m)
             pos = m.end()
@@ -86,16 +109,15 @@ def _extra_tokens(text: str, places: Iterable[str], lex: Lexicon) -> list[Token]
     """Redacted places (某县), redacted units (XX局), portfolios (分管…的) and the unit's own place
     names (``places``): terms the lexicon cannot list, which win over the terms they overlap."""
     extra: list[Token] = []
-    if any(mark in text for mark in _RARE_MARKS):
-        for m in _rare_matches(text):
-            s, kind = m.group(), m.lastgroup
-            if kind == "placeholder":
-                term = _placeholder_term(s)
-            elif kind == "unit":
-                term = Term(s, "stem", rule="placeholder-unit")
-            else:
-                term = Term(s, "mod", rule="portfolio")
-            extra.append(Token(m.start(), m.end(), s, term))
+    for m in _rare_matches(text, lex):
+        s, kind = m.group(), m.lastgroup
+        if kind == "placeholder":
+            term = _placeholder_term(s)
+        elif kind == "unit":
+            term = Term(s, "stem", rule="placeholder-unit")
+        else:
+            term = Term(s, "mod", rule="portfolio")
+        extra.append(Token(m.start(), m.end(), s, term))
     own = [p for p in places if p and p not in lex.terms]
     if own:
         pat = re.compile("|".join(re.escape(p) for p in sorted(own, key=len, reverse=True)))
@@ -111,7 +133,7 @@ def _with_extra(text: str, found: Terms, extra: list[Token], lex: Lexicon) -> Te
     that would cross the cut; so only those few places are scanned again.
     """
     extra.sort(key=lambda t: (t.start, -t.end))
-    out = Terms([], [], [], [], True)
+    out = Terms([], [], [], True)
     pos = 0
     for rare in extra:
         if rare.start < pos:
@@ -119,7 +141,6 @@ def _with_extra(text: str, found: Terms, extra: list[Token], lex: Lexicon) -> Te
         _between(text, pos, rare.start, found, out, lex)
         out.starts.append(rare.start)
         out.ends.append(rare.end)
-        out.texts.append(rare.text)
         out.terms.append(rare.term)
         pos = rare.end
     _between(text, pos, len(text), found, out, lex)
@@ -140,26 +161,21 @@ def _between(text: str, pos: int, end: int, found: Terms, out: Terms, lex: Lexic
             j = bisect.bisect_right(ends, end, i)
             out.starts.extend(starts[i:j])
             out.ends.extend(ends[i:j])
-            out.texts.extend(found.texts[i:j])
             out.terms.extend(found.terms[i:j])
             if j < len(starts) and starts[j] < end:  # a term across the cut: read the rest again
                 _between_plain(text, starts[j], end, out, lex)
             return
-        g = m.group()
         out.starts.append(s)
         out.ends.append(e)
-        out.texts.append(g)
-        out.terms.append(terms[g])
+        out.terms.append(terms[m.group()])
 
 
 def _between_plain(text: str, pos: int, end: int, out: Terms, lex: Lexicon) -> None:
     terms = lex.terms
     for m in lex.name_re.finditer(text, pos, end):
-        g = m.group()
         out.starts.append(m.start())
         out.ends.append(m.end())
-        out.texts.append(g)
-        out.terms.append(terms[g])
+        out.terms.append(terms[m.group()])
 
 
 def scan_terms(text: str, *, places: Iterable[str] = (), lex: Lexicon | None = None) -> Terms:
