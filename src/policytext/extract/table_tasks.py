@@ -51,19 +51,20 @@ def header_fields(cells: tuple[str, ...] | list[str]) -> list[str | None]:
     >>> header_fields(["序号", "重点任务", "牵头单位（部门）", "配合单位", "时间节点", "备注"])
     ['number', 'task', 'lead', 'support', 'deadline', 'note']
     """
-    out: list[str | None] = []
+    return [_header_field(_norm(cell)) for cell in cells]
+
+
+@functools.lru_cache(maxsize=4096)
+def _header_field(text: str) -> str | None:
+    """The field a normalised cell names as a header, None for a data cell (cells repeat: cached)."""
+    if not text or len(text) > 16:
+        return None
     pairs = table_headers()
-    for cell in cells:
-        text = _norm(cell)
-        found = None
-        if text and len(text) <= 16:
-            exact = [f for f, h in pairs if h == text]
-            if exact:
-                found = exact[0]
-            else:  # 牵头单位（部门）, 配合单位及责任人: a header plus a few words, not a data cell
-                found = next((f for f, h in pairs if len(h) >= 2 and h in text and len(text) - len(h) <= 6), None)
-        out.append(found)
-    return out
+    exact = [f for f, h in pairs if h == text]
+    if exact:
+        return exact[0]
+    # 牵头单位（部门）, 配合单位及责任人: a header plus a few words, not a data cell
+    return next((f for f, h in pairs if len(h) >= 2 and h in text and len(text) - len(h) <= 6), None)
 
 
 def find_header(table: Table, *, max_rows: int = 5) -> _Columns | None:
@@ -175,7 +176,12 @@ def similarity(a: str, b: str) -> float:
     >>> similarity("加强党支部标准化建设", "深入推进党支部标准化建设") > 0.6, similarity("党费", "谈心谈话")
     (True, 0.0)
     """
-    (a, x), (b, y) = _features(a), _features(b)
+    return _dice(_features(a), _features(b))
+
+
+def _dice(fa: tuple[str, frozenset[str]], fb: tuple[str, frozenset[str]]) -> float:
+    """:func:`similarity` of two texts' features."""
+    (a, x), (b, y) = fa, fb
     if not a or not b:
         return 0.0
     if len(a) >= 4 and len(b) >= 4 and (a in b or b in a):
@@ -195,13 +201,24 @@ class _Row:
     group: str = ""  # path of the item named by the group row above it
 
 
-def _best(row: _Row, items: list[Item]) -> tuple[float, Item | None]:
+_Features = dict[int, tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]]]
+
+
+def _item_features(items: list[Item]) -> _Features:
+    """Per item (by id): the features of its title and of the start of its title and text, made once
+    for a table's rows to be compared with."""
+    return {id(it): (_features(it.title), _features((it.title + it.text)[:120])) for it in items}
+
+
+def _best(row: _Row, items: list[Item], feats: _Features) -> tuple[float, Item | None]:
     best, best_item = 0.0, None
-    measures = row.measures[:80]
+    task = _features(row.task) if row.task else None
+    measures = _features(row.measures[:80]) if row.measures else None
     for it in items:
-        s = similarity(row.task, it.title) if row.task else 0.0
+        title, full = feats[id(it)]
+        s = _dice(task, title) if task else 0.0
         if measures and s < 0.9:
-            s = max(s, 0.9 * similarity(measures, (it.title + it.text)[:120]))
+            s = max(s, 0.9 * _dice(measures, full))
         if s > best:
             best, best_item = s, it
     return best, best_item
@@ -212,9 +229,10 @@ def _match(rows: list[_Row], items: list[Item]) -> dict[int, str]:
     if not items or not rows:
         return {}
     scored = []
+    feats = _item_features(items)
     for row in rows:
         cands = [it for it in items if not row.group or it.path.startswith(row.group + ".")] or items
-        scored.append((row, cands, *_best(row, cands)))
+        scored.append((row, cands, *_best(row, cands, feats)))
     strong = [it for _, _, s, it in scored if it is not None and s >= MATCH_THRESHOLD]
     level = Counter(it.level for it in strong).most_common(1)[0][0] if strong else None
     if level is None:
@@ -232,7 +250,7 @@ def _match(rows: list[_Row], items: list[Item]) -> dict[int, str]:
     # by text, or when most rows are at least a little like the item of their number.
     pairs = [(row, numbered(row, cands)) for row, cands, _, _ in scored]
     pairs = [(row, c) for row, c in pairs if c is not None]
-    weak = sum(1 for row, c in pairs if _best(row, [c])[0] >= 0.15)
+    weak = sum(1 for row, c in pairs if _best(row, [c], feats)[0] >= 0.15)
     trust_numbers = bool(strong) or (pairs and 2 * weak >= len(pairs))
     out: dict[int, str] = {}
     for row, cands, s, it in scored:
