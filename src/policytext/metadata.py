@@ -223,8 +223,14 @@ def _prepare(line: str) -> str:
     line = line.strip()
     if len(line) > 160:
         return line  # a paragraph, never a title: spare the regular expressions
-    line = _clean(MD_HEADING.sub("", line))
-    line = _spaced_out(ATTACHMENT_PREFIX.sub("", line))
+    if line.startswith(("#", "%")):
+        line = MD_HEADING.sub("", line)
+    line = _clean(line)
+    if line.startswith("附件"):
+        line = ATTACHMENT_PREFIX.sub("", line)
+    line = _spaced_out(line)
+    if not line.rstrip().endswith(("号）", "号)")):
+        return line  # (the tests spare most lines a search of the whole line)
     stripped = DOC_NUMBER_TAIL.sub("", line)
     return stripped if len(stripped) >= 6 else line
 
@@ -636,6 +642,15 @@ def find_unit(
     return unit
 
 
+def _opening(lines: list[str], size: int) -> str:
+    """The lines joined by newlines, as far as the first ``size`` characters need (find_year reads no more)."""
+    n, end = 0, 0
+    while end < len(lines) and n <= size:
+        n += len(lines[end]) + 1
+        end += 1
+    return "\n".join(lines[:end])
+
+
 def extract_metadata(raw: RawDocument, items: list[Item]) -> Metadata:
     """Title, unit and year of a loaded document (``items`` mark where the body's outline begins).
 
@@ -656,9 +671,14 @@ def extract_metadata(raw: RawDocument, items: list[Item]) -> Metadata:
         if not title:
             title = _report_title(raw.text)
     first_item = items[0].start if items else len(raw.text)
-    head = [_clean(p.text) for p in paras[last + 1 :] if p.start < first_item and _clean(p.text)][:12]
+    head: list[str] = []  # up to 12 non-blank lines between the title and the first item
+    for p in paras[last + 1 :]:
+        if p.start >= first_item or len(head) == 12:
+            break  # paragraphs come in text order
+        if line := _clean(p.text):
+            head.append(line)
     body_lines = [line for line in head if not SUBTITLE.match(line) and not SALUTATION.fullmatch(line)]
-    body = "\n".join(lines[last + 1 :])
+    body = _opening(lines[last + 1 :], 6000)
     top, tail = _edge_lines(raw.text)
     signed = next((year for _, year in [*_signatures(top), *_signatures(tail)] if year), None)
     year = find_year(title, [line for line in head[:4] if SUBTITLE.match(line)], body, signed)
