@@ -17,7 +17,7 @@ __all__ = ["name_kind", "name_level", "normalise_name", "place_names_government"
 
 _PLACE_CHARS = set("省市县区乡镇村")
 _DROPPED = re.compile(r"[\s“”‘’\"'「」]+")  # spaces and quotation marks
-_QUANTIFIER = re.compile(r"各级|各|全(?:国|省|市|县|区|旗|州|镇|乡)|其他|其它|每个|每名|每位|所有")
+_QUANTIFIER = re.compile(r"各级|各|全(?:国|省|市|县|区|旗|州|镇|乡)|其他|其它|每个|每名|每位|所有|辖区")
 
 
 def place_names_government(c: Candidate, text: str) -> bool:

@@ -18,12 +18,13 @@ from typing import Any, NamedTuple
 
 from ..lexicons import body_patterns, body_terms
 
-__all__ = ["Lexicon", "Term", "Token", "lexicon", "trie_regex"]
+__all__ = ["INTRODUCER_MARK", "Lexicon", "Term", "Token", "lexicon", "trie_regex"]
 
 # How a term behaves as a run of its own (:func:`policytext.extract.body_names.find_names`), as bit
 # flags: a whole name (a head or role marked alone), a bare place of two characters or more, a bare
 # stem (kept next to a list mark), and a term a bracket of alternatives may follow (县（市、区）委).
-SOLO_BODY, SOLO_PLACE, SOLO_STEM, SOLO_JOIN = 1, 2, 4, 8
+# SOLO_ROLE marks a role that names no one alone (校长), a body only after another role (书记、校长).
+SOLO_BODY, SOLO_PLACE, SOLO_STEM, SOLO_JOIN, SOLO_ROLE = 1, 2, 4, 8, 16
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Term:
             flags |= SOLO_PLACE
         elif cat == "stem":
             flags |= SOLO_STEM
+        elif cat == "role":
+            flags |= SOLO_ROLE
         return flags
 
 
@@ -125,6 +128,8 @@ def _automaton(words: list[str], dfa: bool = True) -> Any:
 HEADING_WORDS = ("考核对象", "考评对象", "责任主体", "实施主体")
 #: A portfolio clause before a role (body_tokens): 分管党建工作的副书记.
 PORTFOLIO_MARK = "分管"
+#: The introducer after which a role is the doer whatever verb follows (body_roles): 由班子成员挂点帮扶.
+INTRODUCER_MARK = "由"
 
 
 def trie_regex(words: Iterable[str]) -> str:
@@ -199,6 +204,7 @@ def _name_pattern(terms: Iterable[str], groups: int = 4) -> str:
     return f"(?={starts})(?={'|'.join(pairs)}){_bucketed_trie_regex(terms)}"
 
 
+_FORMULA_NUMERALS = frozenset("一二三四五六七八九十两双")
 _NAME_CATEGORIES = ("scope", "place", "mod", "stem", "head", "suffix", "role", "stop")
 _WORD_CATEGORIES = ("modal", "strong", "support", "verb", "introducer", "issue", "nonverb", "partner")
 
@@ -227,6 +233,12 @@ def lexicon() -> Lexicon:
         else:
             level = "中央" if pat["id"].startswith("central/") else ""
             terms.setdefault(text, Term(text, "head", "party", level, True, False, True, pat["id"]))
+    # a short numbered formula keeps its quotation marks inside a name: 辖区“两新”组织党组织, 村“两委”
+    for text, term in list(terms.items()):
+        if term.category in ("mod", "stem", "head") and text[0] in _FORMULA_NUMERALS and len(text) <= 4:
+            quoted = f"“{text}”"
+            terms.setdefault(quoted, Term(quoted, term.category, term.kind, term.level, term.alone,
+                                          term.generic, term.authority, f"quoted:{text}", term.branch))
     for special in ("党（工）委", "党(工)委"):  # Party committee or Party working committee
         terms[special] = Term(special, "head", "party", "", True, rule="special:党(工)委")
     for special in ("专（兼）职", "专(兼)职"):  # full- or part-time

@@ -24,7 +24,17 @@ from operator import attrgetter, ne, sub
 from typing import NamedTuple, Protocol
 
 from .body_labels import name_kind, name_level, normalise_name, place_names_government
-from .body_lexicon import SOLO_BODY, SOLO_JOIN, SOLO_PLACE, SOLO_STEM, Lexicon, Term, Token, lexicon
+from .body_lexicon import (
+    SOLO_BODY,
+    SOLO_JOIN,
+    SOLO_PLACE,
+    SOLO_ROLE,
+    SOLO_STEM,
+    Lexicon,
+    Term,
+    Token,
+    lexicon,
+)
 from .body_tokens import Terms, name_tokens, scan_terms
 
 __all__ = [
@@ -195,6 +205,8 @@ def _names(text: str, found: Terms, lex: Lexicon, keep: Keep | None = None) -> l
                     shape = "place"
                 elif solo & SOLO_STEM and (nxt in _LIST_CHARS or text[s - 1 : s] in _LIST_CHARS):
                     shape = "stem"  # bare stems matter in lists
+                elif solo & SOLO_ROLE and text[s - 1 : s] == "、" and _role_pair(text, found, i):
+                    shape = "body"  # 学校党委书记、校长: a second office of the same owner
                 else:
                     continue
                 if pending:
@@ -341,6 +353,26 @@ def _joins(text: str, end: int, start: int) -> bool:
     return gap in LIST_SEPARATORS or (gap == "，" and text.startswith("各", start))
 
 
+def _role_pair(text: str, found: Terms, i: int) -> bool:
+    """Whether the role ``found[i]``, which names no one alone (校长, 院长), follows 、 after a name
+    that ends in a role: 学院党委书记、院长 are the two heads of one college, each a body. The role
+    before must be a name itself (alone, or the end of a longer run), so 书记、主任 are not."""
+    s = found.starts[i]
+    if i == 0 or found.ends[i - 1] != s - 1 or text[s - 1] != "、":
+        return False
+    prev = found.terms[i - 1]
+    return prev.category == "role" and (prev.alone or (i > 1 and found.ends[i - 2] == found.starts[i - 1]))
+
+
+def _role_before(tokens: list[Token], t: Token) -> bool:
+    """:func:`_role_pair` on a list of tokens: a role that is a name ends right before ``t``'s 、."""
+    k = next((k for k, x in enumerate(tokens) if x.end == t.start - 1), -1)
+    if k < 0:
+        return False
+    prev = tokens[k].term
+    return prev.category == "role" and (prev.alone or (k > 0 and tokens[k - 1].end == tokens[k].start))
+
+
 def _run_end(text: str, found: Terms, j: int) -> tuple[int, list[int]]:
     """Where the terms that may belong to the run before ``j`` end: past adjacent terms and past a
     bracket of alternatives with the term right after it (the run may go on there). Also the ends
@@ -384,6 +416,8 @@ def _run_names(text: str, tokens: list[Token], lex: Lexicon, out: list[Candidate
             cat = t.term.category
             if (cat == "head" or cat == "role") and t.term.alone:
                 out.append(Candidate(t.start, t.end, run, "body", t.start))
+            elif cat == "role" and text[t.start - 1 : t.start] == "、" and _role_before(tokens, t):
+                out.append(Candidate(t.start, t.end, run, "body", t.start))  # 书记、校长 (_role_pair)
             elif cat == "place" and len(t.text) > 1:
                 out.append(Candidate(t.start, t.end, run, "place", t.start))
             elif cat == "stem" and (
@@ -414,9 +448,10 @@ def _run_names(text: str, tokens: list[Token], lex: Lexicon, out: list[Candidate
                 # A place after a complete name starts a new name: 县委县政府 → 县委 | 县政府; a
                 # quantifier after a stem starts one too (组织|各级领导干部), but stays inside after a
                 # head or a modifier (市委各部委, 教育系统各级党组织).
+                # A 各 after a quantified bare place starts a new name too: 各地区|各部门.
                 if (cat == "place" and prev in ("head", "suffix", "role", "stem") and not _branch_follows(tokens, i)) or (
                     cat == "scope" and prev not in ("scope", "mod", "place", "head", "suffix", "bracket")
-                ):
+                ) or (cat == "scope" and tok.text == "各" and _quantified_place(cur)):
                     close(cur)
                     cur = []
                 cur.append(tok)
@@ -444,6 +479,13 @@ def _run_names(text: str, tokens: list[Token], lex: Lexicon, out: list[Candidate
 
 
 _BRACKET_TERM = Term("（）", "bracket")
+
+
+def _quantified_place(run: list[Token]) -> bool:
+    """Whether a run so far is a quantifier and places only (各地区, 各县（市、区）): a 各 after it
+    opens the next member of a list written without 、 (各地区各部门), not a part of its name (县直各部门)."""
+    cats = [t.term.category for t in run]
+    return cats[0] == "scope" and "place" in cats and all(c in ("scope", "place", "bracket") for c in cats)
 
 
 def _branch_follows(tokens: list[Token], i: int) -> bool:

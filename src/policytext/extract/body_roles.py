@@ -1,7 +1,8 @@
 """Roles of bodies: the words around a list of names that make it responsible (SPEC.md, BODY).
 
 *lead* when the list opens a clause and a verb follows (市委组织部要…, 党支部认真落实…), when a verb of
-responsibility follows anywhere (…履行…, …牵头…), after 由/让/交 (由×牵头); *support* with
+responsibility follows anywhere (…履行…, …牵头…), after 由/让/交 (由×牵头; an official after 由 whatever
+verb follows: 由班子成员挂点帮扶); *support* with
 配合/协助/参与 or after 会同; *mention* where it issues or decides (…印发, …决策部署, 在…领导下).
 Generic names (单位, 部门, 企业) need a modal verb (要, 应当, 必须).
 
@@ -16,11 +17,12 @@ import functools
 import re
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import itemgetter
 
-from .body_lexicon import Lexicon, Term, lexicon, trie_regex
+from .body_lexicon import INTRODUCER_MARK, Lexicon, Term, lexicon, trie_regex
 from .body_names import LIST_SEPARATORS, Alone, Candidate, Run, Single
 
-__all__ = ["Relevance", "clause_start", "group_role", "modal_in_clause"]
+__all__ = ["Relevance", "clause_start", "group_role", "modal_in_clause", "word_after"]
 
 # Characters before a name at which a clause (and so a subject) may begin.
 _BOUNDARY = set("，,。；;：:！!？?\n\t 　、（(.．）)】*＊-#|•·")
@@ -48,6 +50,8 @@ _NOUN_PHRASE_END = re.compile(r"[^，,。；;\n]*的[^，,。；;\n的]{1,8}(?:[
 _REQUIREMENT = re.compile(r"的?(?:有关)?(?:要求|部署|安排|规定)")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 _AUTHORITY_AFTER = re.compile(r"的?(?:对|关于|决策|部署|要求|精神|领导)")
+# Characters after a name that join it to a phrase, not to a verb (由书记的…, 由书记和…).
+_NOT_A_VERB = frozenset("的和与及或等、之")
 
 
 def _in_title(text: str, pos: int) -> bool:
@@ -85,6 +89,9 @@ def _word_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str]:
         if w in lex.words[cat]:
             return w, cat
     return w, ""
+
+
+word_after = _word_after  # for the unknown names of policytext.extract.bodies
 
 
 # A list member the lexicon does not know (市文明办), up to the next member or a verb of responsibility.
@@ -188,6 +195,14 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
         return "lead", "inline.strong"
     if opener and _DUTY.match(text, after):
         return "lead", "subject.duty"  # 党支部书记是本支部党建工作第一责任人
+    if (
+        opener == "introducer"
+        and before.endswith(INTRODUCER_MARK)
+        and group[-1].tokens[-1].term.category == "role"
+        and "\u4e00" <= text[after : after + 1] <= "\u9fff"
+        and text[after] not in _NOT_A_VERB
+    ):
+        return "lead", "introducer.role"  # 由班子成员挂点帮扶: an official after 由 does what follows
     if len(group) > 1 and all(c.authority for c in group) and _AUTHORITY_AFTER.match(head_text):
         return "mention", "mention.authorities"
     return None
@@ -205,6 +220,7 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
 # no list is tested alone (Relevance.singles, Relevance.runs), where a separator after it would
 # have made it a list.
 _SEPARATOR_AFTER = r"[（(等、和及与或]|以及|，各"
+_FIRST = itemgetter(0)
 _LIST_SEPARATORS = tuple(LIST_SEPARATORS)
 
 
@@ -301,12 +317,17 @@ class Relevance:
         self.text, self.lex = text, lex
         self.trigger, self.trigger_plain = (p.match for p in _triggers())
         self.first = _trigger_first()
-        # names that start right after 会同/协同
         # spans whose names are read whatever follows them: labelled notes, table rows, and names
         # that start after 会同/协同 (the end p of the word is in [start, end) of a name: as a span
         # (p + 1, p), it meets the name as a span does, lo <= end and hi >= start)
         marks = lex.marks(text)
         spans = [(p + len(w) + 1, p + len(w)) for w in lex.words["partner"] for p in marks.get(w, ())]
+        # names right after 由 (an official there is the doer whatever follows: group_role)
+        self.after_introducer: set[int] = set()
+        p = text.find(INTRODUCER_MARK)
+        while p >= 0:  # a few hundred per text: str.find is cheaper than a pass of the automaton
+            self.after_introducer.add(p + 1)
+            p = text.find(INTRODUCER_MARK, p + 1)
         spans += notes
         if tables:
             pos = 0
@@ -337,6 +358,21 @@ class Relevance:
                     )
                 )
             out.append(kept or (listed is not None and listed(start, end)))
+        # a role right after 由 (group_role: introducer.role); the runs are in text order
+        for k in self._after_introducer(runs):
+            out[k] = out[k] or terms[runs[k][2]].category == "role"
+        return out
+
+    def _after_introducer(self, runs: Sequence[tuple]) -> list[int]:
+        """The indices of the runs (in text order) that start right after 由."""
+        if not self.after_introducer:
+            return []
+        starts = list(map(_FIRST, runs))
+        out = []
+        for p in self.after_introducer:
+            k = bisect.bisect_left(starts, p)
+            if k < len(starts) and starts[k] == p:
+                out.append(k)
         return out
 
     def runs(self, runs: list[Alone]) -> list[bool]:
@@ -359,6 +395,8 @@ class Relevance:
                 or (at_start and (inner or bool(clause_start(text, start, lex))))
                 or (listed is not None and listed(start, end))
             )
+        for k in self._after_introducer(runs):
+            out[k] = True
         return out
 
     def _listed(self, start: int, end: int) -> bool:
@@ -393,4 +431,4 @@ class Relevance:
         # inside one
         if at_start and any(run.inner or clause_start(text, run.start, lex) for run in runs):
             return True
-        return self._listed(runs[0].start, runs[-1].end)
+        return self._listed(runs[0].start, runs[-1].end) or runs[0].start in self.after_introducer
