@@ -16,13 +16,28 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
 
 from .body_lexicon import INTRODUCER_MARK, Lexicon, Term, lexicon, trie_regex
 from .body_names import LIST_SEPARATORS, Alone, Candidate, Run, Single
 
-__all__ = ["Relevance", "clause_start", "group_role", "modal_in_clause", "word_after"]
+__all__ = ["Found", "Relevance", "clause_start", "group_role", "modal_in_clause", "word_after"]
+
+
+@dataclass(slots=True)
+class Found:
+    """A body with its role, before it becomes a :class:`~policytext.types.Body`."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    role: str
+    rule: str
+    candidate: Candidate | None = field(default=None, repr=False)
+    path: str = ""  # set where the context gives a better path than the offset (a table row's task)
 
 # Characters before a name at which a clause (and so a subject) may begin.
 _BOUNDARY = set("，,。；;：:！!？?\n\t 　、（(.．）)】*＊-#|•·")
