@@ -248,6 +248,12 @@ def test_only_inline_enumerations_make_level_one():
     assert [(r[1], r[2]) for r in outline(lines)] == [(1, "第一，"), (1, "第二，")]
 
 
+def test_inline_markers_in_markdown_bold():
+    lines = ["# 某社区工作计划", "## 一、强化组织", "网格全覆盖。**一是**配强支部书记；**二是**建立中心户。"]
+    got = [(r[1], r[2], r[4]) for r in outline(lines, "markdown") if r[2].endswith("是")]
+    assert got == [(2, "一是", "配强支部书记"), (2, "二是", "建立中心户")]
+
+
 def test_ordinal_opening_a_paragraph_is_titled_like_a_heading():
     """第一，… that opens a paragraph heads a part of a speech: its title runs to the first 。;
     inside a paragraph it is an inline item, titled to the first ，."""

@@ -100,7 +100,7 @@ MAJOR_FAMILIES = frozenset({"chapter", "cn_comma"})
 # --------------------------------------------------------------------------------------------
 
 #: What may stand before an inline marker: line start, sentence or clause punctuation, a space.
-_BOUNDARY = r"(?<![^\n。；;：:，,！!？?\s”\"）)])"
+_BOUNDARY = r"(?<![^\n。；;：:，,！!？?\s”\"）)*])"  # * : Markdown bold (。**一是**…)
 #: 一是 … 十是: the enumeration of speeches and government work reports.
 INLINE_SHI = rf"(?P<shi>[{_CN}]{{1,3}})是(?!否|非)"
 #: 一要 … 三要: enumerated demands (一要提高认识，二要…); not 一要求, 一要素.
@@ -541,6 +541,7 @@ def inline_title(text: str) -> str:
     >>> inline_title("建立“一人一档，一事一议”制度，每季度通报。")
     '建立“一人一档，一事一议”制度'
     """
+    text = text.lstrip("*")  # the end of Markdown bold around the marker: **一是**…
     depth = 0
     for j, ch in enumerate(text):
         if ch in _OPEN_QUOTES:
