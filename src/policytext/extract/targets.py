@@ -61,8 +61,8 @@ _TITLE = re.compile(r"《[^《》\n]{1,100}》|〈[^〈〉\n]{1,60}〉")
 # Both in one scan. Every branch opens with a literal, which lets the regex engine skip to those characters
 # (a group around the title branches would cost it that); a title is told by its first character.
 _QUOTE_OR_TITLE = re.compile(f"{_TITLE.pattern}|{_SHORT_QUOTE.pattern}")
-#: Words in front of a number that make it an ordinal or a calendar item: 第三轮, 周五, 初一.
-_ORDINAL_BEFORE = re.compile(r"(?:第|周|星期|初|礼拜)[ \t]*$")
+#: Words in front of a number that make it an ordinal or a calendar item: 第三轮, 周五, 初一 (not 每周1次).
+_ORDINAL_BEFORE = re.compile(r"(?:第|(?<!每)周|星期|初|礼拜)[ \t]*$")
 #: Sessions of congresses and plenums: 十二届六次全会, 市十六届人大三次会议.
 _SESSION_AFTER = re.compile(r"(?:全会|全委|全体会议|会议|代表大会|党代会)")
 #: A Chinese numeral + measure word + two-character abstract head standing alone is a formula:
@@ -367,7 +367,7 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
         return "past_section"
     if ns in ctx.titled:
         return "title"
-    if requires == "never":
+    if requires == "never" and not (unit == "岁" and "寿命" in before[-6:]):  # 人均预期寿命达到80.5岁: a goal
         return "age_or_anniversary"
     if _ORDINAL_BEFORE.search(text, max(0, ns - 3), ns):
         return "ordinal"
@@ -390,8 +390,8 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
     if chinese and q.form == "number" and all(ch in DIGITS for ch in numeral) and len(numeral) > 1:
         return "not_a_count"  # 七一, 五一, 一二: positional digits outside dates
     nfb = not_followed_by(unit)
-    if nfb and q.end == q.unit_end and nfb.match(after):
-        return "part_of_word"
+    if nfb and q.end == q.unit_end and nfb.match(after) and not (after[:1] == "的" and q.start < ns):
+        return "part_of_word"  # (不低于10年的使用权: a word before the number makes it a span, 的 no matter)
     # formulas and slogans
     if ns in ctx.slogans:
         return "slogan"

@@ -1,6 +1,6 @@
 """Write the two Word files of this held-out set (fictional text, written for policytext).
 
-    .venv/bin/python tests/data/heldout4/make_docx.py
+    .venv/bin/python tests/data/heldout4/make_heldout4_docx.py
 
 * ``d1_university_party_points.docx``: raw WordprocessingML (helpers of ``tests/data/docx/make_fixtures.py``)
   whose outline numbers 一、 / （一） / 1. are Word AUTOMATIC numbering: they live in numbering.xml
