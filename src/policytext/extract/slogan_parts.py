@@ -345,10 +345,11 @@ _INTO_LABEL = re.compile(r"的[“「][^”」]{1,10}[”」][\u4e00-\u9fff]{0,6
 #: Separators from the weakest to the strongest, with those a part may not hold when split by them:
 #: a list split at 、 whose parts hold ， was cut at the wrong level.
 _SEPARATORS = (("、", "，,；;"), ("，,", "；;"), ("；;", ""), ("、，,", "；;"), ("，,；;", ""))
+_PURE = 3  # the first three split at one level of punctuation; the others mix levels
 
 
-def _split_exact(body: str, expected: int, seps_extra: str = "") -> list[str] | None:
-    for seps, stronger in _SEPARATORS:
+def _split_exact(body: str, expected: int, seps_extra: str = "", levels: slice = slice(None)) -> list[str] | None:
+    for seps, stronger in _SEPARATORS[levels]:
         if sum(map(body.count, seps + seps_extra)) + 1 < expected:
             continue  # too few separators for as many parts
         parts = [p for p in (clean(x) for x in split_top(body, seps + seps_extra)) if p]
@@ -376,6 +377,11 @@ def _first_clause_list(body: str, expected: int, noun: str = "") -> list[str] | 
         return None
     parts = _trim_last(parts, noun)
     return parts if all(0 < len(p) <= 40 for p in parts) else None
+
+
+def _parallel_ends(parts: list[str]) -> bool:
+    """Whether the parts end in the same two characters (问题清单、任务清单、责任清单)."""
+    return all(len(p) >= 3 for p in parts) and len({p[-2:] for p in parts}) == 1
 
 
 def _trim_last(parts: list[str], noun: str) -> list[str]:
@@ -416,7 +422,13 @@ def definition_after(text: str, pos: int, expected: int | None, *, exact: bool =
     if not body.strip() or "一是" in body[:12]:
         return None  # “三项任务”：一是…；二是…  is an enumeration (def.enum)
     if expected is not None:
-        found = _split_exact(body, expected) or _first_clause_list(body, expected, cue.group(1))
+        # A list in the first clause wins over clauses split at mixed levels of punctuation, and over
+        # clauses when its parts end alike (“三张清单”：问题清单、任务清单、责任清单，每季度对账一次，…).
+        found = _split_exact(body, expected, levels=slice(None, _PURE))
+        first = _first_clause_list(body, expected, cue.group(1))
+        if first and (not found or _parallel_ends(first)):
+            found = first
+        found = found or _split_exact(body, expected, levels=slice(_PURE, None))
         if found and cue.group(2).lstrip("，,")[:1] == "即":
             found = _trim_last(found, "")  # “两单”即A、B的动态管理: the list runs on into its sentence
         if found:
@@ -1193,6 +1205,10 @@ _CLASS_AFTER = re.compile(r"(?P<n>[一二两三四五六七八九十]|\d{1,2})[�
 _COUNTS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
+# A part named with the role it plays in the formula: 以居民需求为中心 (一心), 党建引领为核心 (一核).
+_AS_ROLE = re.compile(r"以?([\u4e00-\u9fff“”]{2,}?)为([\u4e00-\u9fff]{1,3})")
+
+
 def tidy_parts(found: list[str], parts: tuple[tuple[int, str], ...], noun: str = "") -> list[str]:
     """Cut from the parts of a formula the words that belong to the formula, not to its parts.
 
@@ -1200,7 +1216,8 @@ def tidy_parts(found: list[str], parts: tuple[tuple[int, str], ...], noun: str =
     * in a formula of several groups followed by a class noun (“两主一特”产业), that noun with the
       group's character in front: 富硒食品特色产业 (一特) → 富硒食品;
     * the predicate of an N+noun+verb formula that the list's last part carries: 先进制造业和现代服务业
-      深度融合 (两业融合) → 现代服务业.
+      深度融合 (两业融合) → 现代服务业;
+    * the role a part plays in a formula of several groups: 以居民需求为中心 (一心三联) → 居民需求.
 
     >>> tidy_parts(["新材料", "装备制造两大主导产业", "富硒食品特色产业"], ((2, "主"), (1, "特")), "产业")
     ['新材料', '装备制造', '富硒食品']
@@ -1217,6 +1234,9 @@ def tidy_parts(found: list[str], parts: tuple[tuple[int, str], ...], noun: str =
         k = len(noun) + 2
         if groups and noun and part.endswith(noun) and len(part) - k >= 2 and part[-k] in groups:
             part = part[:-k]
+        role = _AS_ROLE.fullmatch(part) if groups else None
+        if role and any(g in role.group(2) for g in groups):
+            part = role.group(1)  # 以党建引领为核心 (一核) → 党建引领
         out.append(part)
     if len(parts) == 1 and len(parts[0][1]) >= 3 and len(out) >= 2:
         noun, verb = parts[0][1][0], parts[0][1][1:]  # 两业融合: 业, 融合
