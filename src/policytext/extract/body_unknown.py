@@ -26,7 +26,7 @@ __all__ = ["slot_members", "suffix_bodies"]
 # follows 由) and 牵头, 负责, 配合 or a modal verb follows it directly, or it is in a list (、 和 及) that
 # such a cue ends; it follows 会同/协同 and a verb follows it; it is a member of a labelled note or a
 # table column of bodies; it follows a found body in a 、-list. The slot decides, not the lexicon.
-_ORG_LONG = r"(?:支队|大队|中队|中心|办公室|(?:领导|工作|推进|协调|专项|督导)小组)"
+_ORG_LONG = r"(?:支队|大队|中队|中心|机构|办公室|(?:领导|工作|推进|协调|专项|督导)小组)"
 _SUFFIX_NAME = re.compile(
     rf"[\u4e00-\u9fff]{{2,14}}?(?:{_ORG_LONG}|[科股处室所站院队组办部局委])"
     rf"|[\u4e00-\u9fff]{{1,14}}?{_ORG_LONG}"
@@ -39,7 +39,7 @@ _SUFFIX_NOT = re.compile(
     r"|[的是在对为将把和与]"
 )
 # The last characters of _SUFFIX_NAME: a name before a cue ends in one.
-_SUFFIX_LAST = frozenset("队心科股处室所站院组办部局委")
+_SUFFIX_LAST = frozenset("队心构科股处室所站院组办部局委")
 _BEFORE_CUE = re.compile(f"[{''.join(sorted(_SUFFIX_LAST))}](?={_SUFFIX_CUE.pattern})")
 _SUFFIX_OPEN = set("，,。；;：:！!？?\n\t 　）)")
 # A member of a labelled note or a table column (社会事务办, 教务处, 镇人社服务所): the slot makes it
@@ -47,6 +47,8 @@ _SUFFIX_OPEN = set("，,。；;：:！!？?\n\t 　）)")
 _SLOT_NAME = re.compile(
     rf"(?:各级|各)?[\u4e00-\u9fff“”]{{1,16}}?(?:{_ORG_LONG}|公司|集团|[科股处室所站院队组办部局委会馆校厅])"
 )
+# The conjunctions a name may hold (规划发展与信息化处, 宣传和统战部), taken out before _SUFFIX_NOT.
+_JOINED = re.compile("[和与]")
 # Coordinating bodies a plan works through: 依托市…工作领导小组，建立…机制.
 _VIA_NAME = re.compile(
     r"依托([\u4e00-\u9fff]{2,18}?(?:领导小组|工作小组|推进小组|工作专班|联席会议|指挥部|委员会))(?=[，,])"
@@ -111,7 +113,7 @@ def suffix_bodies(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
                 break
         for s, e in members:
             if ends.get(s) != e:
-                out.append(Found(s, e, text[s:e], text[s:e], role, f"suffix.{role}"))
+                out.append(Found(s, e, text[s:e], normalise_name(text[s:e]), role, f"suffix.{role}"))
     starts = {s for s, _ in spans}
     out.extend(_partner_bodies(text, starts, lex))
     if "依托" in text:
@@ -212,9 +214,12 @@ def slot_members(text: str, lo: int, hi: int, cands: list[Candidate]) -> list[tu
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b - a < 2 or not _SLOT_NAME.fullmatch(text, a, b) or _SUFFIX_NOT.search(text[a:b].replace("和", "")):
+        # a name may hold 和/与 (规划发展与信息化处): the slot's members are split at 、 only
+        if b - a < 2 or not _SLOT_NAME.fullmatch(text, a, b) or _SUFFIX_NOT.search(_JOINED.sub("", text[a:b])):
             continue
         if any(c.start == a and c.end == b for c in cands):
             continue  # the lexicon has it
+        if _JOINED.search(text, a, b) and any(a < c.start < b for c in cands):
+            continue  # known names joined by 和/与 (市卫健委与市医保局): each is a member itself
         out.append((a, b))
     return out
