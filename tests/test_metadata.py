@@ -97,6 +97,9 @@ UNITS = [
     ("在全市2024年党建工作会议上的讲话", ["中共青溪市委书记　王某某", "同志们：", "全市党建工作取得新成效。"], "青溪市"),
     ("在全市2024年党建工作会议上的讲话", ["同志们：", "一年来，青溪市委坚持…，全市上下…。"], "青溪市"),
     ("在全县安全生产工作会议上的讲话", ["同志们：", "全县安全生产形势总体平稳。"], "县"),
+    # a speech at a county meeting: the county named in the closing note, not the 是县委 of a sentence
+    ("在全县项目建设推进会议上的讲话", ["县委书记　某某", "同志们：", "今天的会议，是县委、县政府研究决定召开的。",
+                                  "（根据2025年2月20日在青漪县项目建设推进会议上的讲话录音整理）"], "青漪县"),
     # two issuers named alone above the title, not the office that signs at the end
     ("中共某县纪律检查委员会　某县监察委员会", ["2025年工作要点", "一、强化政治监督", "中共某县纪委办公室", "2025年2月18日"], "某县"),
     # the unit whose meeting a report was given at, named in the title
@@ -156,6 +159,8 @@ YEARS = [
     # a deadline in the title counts only when nothing else gives the year
     ("关于到2025年基本实现某目标的意见", ["（2022年3月1日）"], "", 2022),
     ("关于到2025年基本实现某目标的意见", [], "", 2025),
+    # a bound in the body (建成于2000年底前的小区) is no year the document is for
+    ("某市专项资金管理办法", [], "第四条　重点支持2000年底前建成的小区。第二十二条　本办法自2025年5月1日起施行。", 2025),
 ]
 
 

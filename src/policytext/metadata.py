@@ -325,11 +325,16 @@ def _year_value(text: str) -> int | None:
 
 
 def _years(text: str) -> list[tuple[int, bool]]:
-    """The years written in ``text`` (the first of a span), each with whether it is a deadline."""
+    """The years written in ``text`` (the first of a span), each with whether it is a deadline or a
+    bound (到2025年, 2000年底前建成的小区): a year the document is not for."""
     return [
-        (year, bool(DEADLINE_BEFORE.search(text[max(0, m.start() - 2) : m.start()])))
+        (year, bool(DEADLINE_BEFORE.search(text[max(0, m.start() - 2) : m.start()]))
+         or text.startswith(_BOUND_AFTER, m.end()))
         for m in YEAR.finditer(text) if (year := _year_value(m.group(1)))
     ]
+
+
+_BOUND_AFTER = ("底前", "底以前", "以前", "之前")
 
 
 def _five_year_plan(text: str) -> int | None:
@@ -465,13 +470,16 @@ def _unit_from_title(title: str) -> str:
     return unit_at_start(title) or _unit_of_meeting(title)
 
 
-def _unit_of_meeting(title: str) -> str:
+def _unit_of_meeting(title: str, *, anywhere: bool = False) -> str:
     """在某集团有限公司三届五次职代会上的工作报告 → 某集团有限公司: the unit whose meeting a speech or
-    report was given at, when the title names one (not 全市, 全县: a level is no unit)."""
-    m = MEETING_TITLE.match(title)
+    report was given at, when the title (or, ``anywhere``, a line such as a closing note) names one
+    (not 全市, 全县: a level is no unit)."""
+    m = (MEETING_TITLE.search if anywhere else MEETING_TITLE.match)(title)
     if not m:
         return ""
-    head = m.group(1)
+    head = title[m.start(1) : m.end()]
+    cut = MEETING_WORD.search(head)
+    head = head[: cut.start()] if cut else head
     for end in range(len(head), 1, -1):
         name = head[:end]
         if _ends_as_unit(name) and name[0] not in NOT_PLACE_START and name not in BARE_ORGANS:
@@ -496,6 +504,10 @@ def _unit_from_header(top: list[str], title: str) -> str:
         if names and names[0] not in BARE_ORGANS:
             return _issuer_unit(names)
     return ""
+
+
+#: Where the name of the unit that met ends: a session, a year, the meeting itself.
+MEETING_WORD = re.compile(r"第?[一二三四五六七八九十\d]+届|\d{4}年|职代会|职工代表大会|会议|大会|座谈会|培训班")
 
 
 def _unit_from_letterhead(lines: list[str]) -> str:
@@ -594,7 +606,7 @@ def _named_place(text: str, level: str = "") -> str:
     """The place the text most often names before an organ (某市委, 某县人民政府, 在某区第十届…)."""
     ends = re.escape(level) if level else "|".join(PLACE_ENDS)
     named = Counter(re.findall(
-        rf"{PLACE_LEFT}(?!中共|中国共产党)([^\s，。、；：:“”《》（）()\d{NOT_PLACE_START}][^\s，。、；：:“”《》（）()\d全我本各]{{0,5}}?"
+        rf"{PLACE_LEFT}(?!中共|中国共产党)([^\s，。、；：:“”《》（）()\d{NOT_PLACE_START}是的了][^\s，。、；：:“”《》（）()\d全我本各]{{0,5}}?"
         rf"(?:{ends})){PLACE_CONTEXT}", text[:20000], re.M))
     return named.most_common(1)[0][0] if named else ""
 
@@ -638,6 +650,7 @@ def find_unit(
     if unit and len(unit) <= 2 and unit in unit_suffixes():
         hints = [n for names, _ in [*_signatures(top), *_signatures(tail)] for n in names] + _title_place(title)
         hints += [m.group(1) for line in top[:8] if (m := LETTERHEAD_ISSUER.match(_spaced_out(line)))]
+        hints += [u for line in tail if (u := _unit_of_meeting(line, anywhere=True))]  # （根据在某县…会议上的讲话整理）
         unit = _named(unit, text, hints)
     return unit
 
