@@ -243,7 +243,14 @@ def _comparator_before(text: str, start: int) -> re.Match[str] | None:
     pattern, width, last = _before()
     if start == 0 or text[start - 1] not in last:
         return None
-    return pattern.search(text, max(0, start - width), start)
+    m = pattern.search(text, max(0, start - width), start)
+    if m and m.group().rstrip(" \t\n") == "约" and text[m.start() - 1 : m.start()] in _YUE_WORDS:
+        return None  # 签约一批, 节约3吨: 约 ends a word there, it is no "about"
+    return m
+
+
+#: Characters before 约 that make a word of it (签约 预约 节约 制约 条约 合约 违约 履约 邀约 誓约).
+_YUE_WORDS = frozenset("签预节制条合违履邀誓")
 
 
 def _comparator_of(word: str | None, position: str) -> str:

@@ -81,7 +81,7 @@ _VAGUE_ONE = {"起", "批"}
 #: What may stand between a level and the change of it that follows (4.06万亿元，比上年…).
 _DELTA_JOIN = re.compile(r"[，,、（(\s]*")
 _IDIOM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}[一双两][\u4e00-\u9fff]")
-_RANK_BEFORE = re.compile(r"前[ \t]*$")
+_RANK_BEFORE = re.compile(r"[前后][ \t]*$")
 _CONDITION_BEFORE = re.compile(r"连续[ \t]*$")
 _PHASE_BEFORE = re.compile(r"[港场区线馆站厂园校院电路道心学]$")
 _FORMULA_PAIR = re.compile(r"[一二两三四五六七八九十][个项条种大]")
@@ -292,8 +292,9 @@ class _Context:
             self._tenses[s] = tense
         return tense
 
-    def past_sentence(self, pos: int) -> bool:
-        """The sentence reports a result (去年…增长7.5%, 已建成…) and sets no goal."""
+    def past_sentence(self, pos: int, bounded: bool = False) -> bool:
+        """The sentence reports a result (去年…增长7.5%, 已建成…) and sets no goal. A change that a
+        comparator bounds (同比下降20%以上) is a goal: results are stated plainly."""
         s, e = self.sentence(pos)
         tense = self._sentence_tense(s, e)
         if tense:
@@ -301,7 +302,10 @@ class _Context:
         cs, ce = self.clause(pos)
         if (
             pos not in self.future
-            and (_PAST_CLAUSE.search(self.text, cs, ce) or (not self.plan_doc and self.text.find("同比", cs, ce) >= 0))
+            and (
+                _PAST_CLAUSE.search(self.text, cs, ce)
+                or (not self.plan_doc and not bounded and self.text.find("同比", cs, ce) >= 0)
+            )
             and not _NORMATIVE.search(self.text, cs, ce)
         ):
             return True  # 同比增长8% reports a result, unless the document plans (工作计划: 同比下降10% is a goal)
@@ -444,7 +448,7 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
         return "status"  # 全县共有党员1236名: a state of affairs, not a goal
     if _FORECAST.search(text, ctx.sentence(ns)[0], ns):
         return "forecast"  # 预计今年高校毕业生超过1170万人: a forecast, not a goal
-    if ctx.past_sentence(ns):
+    if ctx.past_sentence(ns, bounded=comparator in (">=", "<=")):
         return "past_sentence"
     return ""
 
