@@ -59,6 +59,9 @@ _LEAD_MARKS = {"牵头", "主责", "负责", "牵头单位", "牵头部门", "�
 _SUPPORT_MARKS = {"配合", "参与", "协办", "协助", "配合单位", "配合部门"}
 # A clause that names a duty: 是/为/作为…第一责任人, 是…责任主体.
 _DUTY = re.compile(r"(?:是|为|作为|担任)[^，,。；;\n]{0,16}?(?:责任人|责任主体|第一责任)")
+# "X对…负责" closing a clause: X answers for something (项目单位对申报材料的真实性负责), a duty
+# even of a class of bodies, as a modal verb would be.
+_ANSWERS_FOR = re.compile(r"对[^，,。；;\n]{1,40}?负责(?=[，,。；;\n]|$)")
 # The rest of a clause that ends in "…的 noun": the name sits inside a noun phrase
 # (拧紧党政机关带头过紧日子的制度螺栓), so it is not the doer.
 _NOUN_PHRASE_END = re.compile(r"[^，,。；;\n]*的[^，,。；;\n的]{1,8}(?:[，,。；;\n]|$)")
@@ -190,6 +193,8 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
         if skipped is not None:
             after = skipped
             word, cat = _word_after(text, after, lex)
+    if opener and text.startswith("对", after) and _ANSWERS_FOR.match(text, after):
+        return "lead", f"{opener}.answers"
     # a class of bodies (单位, 有关部门, 企业) is responsible only where a modal verb says so:
     # 各单位每年初要建立…, not 支持企业牵头… (a policy for enterprises)
     if all(c.generic for c in group) and not modal_in_clause(text, after, lex):
