@@ -50,6 +50,7 @@ from .body_names import (
 )
 from .body_roles import Found, Relevance, group_role, modal_in_clause
 from .body_unknown import slot_members, suffix_bodies
+from .text_tables import table_rows
 
 __all__ = ["Found", "extract_bodies", "find_bodies", "lexicon", "name_tokens", "normalise_name"]
 
@@ -243,26 +244,6 @@ def _found(text: str, c: Candidate, role: str, rule: str) -> Found:
     return Found(c.start, c.end, raw, normalise_name(name_src), role, f"{rule}+{pattern_id}" if pattern_id else rule, c)
 
 
-def _table_rows(text: str) -> Iterator[list[tuple[int, str]]]:
-    """Rows of tables in the text as (offset, cell) lists: tab-separated lines (Word tables are read
-    that way) and Markdown rows (``| 1 | 任务 | 牵头单位 |``); an empty list ends a table."""
-    pos = 0
-    for line in text.split("\n"):
-        cells: list[tuple[int, str]] = []
-        if "\t" in line:
-            off = pos
-            for cell in line.split("\t"):
-                cells.append((off, cell))
-                off += len(cell) + 1
-        elif line.lstrip().startswith("|") and line.count("|") >= 3:
-            off = pos
-            for cell in line.split("|"):
-                cells.append((off, cell))
-                off += len(cell) + 1
-        yield cells
-        pos += len(line) + 1
-
-
 @functools.lru_cache(maxsize=4096)
 def _header_field(cell: str) -> str | None:
     """The field a header cell names (``header_fields`` reads cells one by one; tables repeat their
@@ -284,7 +265,7 @@ def _table_bodies(doc: Document | None, text: str, cands: list[Candidate]) -> It
     columns: dict[int, str] = {}
     task_col: int | None = None
     starts = [c.start for c in cands]
-    for cells in _table_rows(text):
+    for cells in table_rows(text):
         if not cells:
             columns, task_col = {}, None
             continue

@@ -45,6 +45,7 @@ from .quantities import (
     trie_pattern,
     unit_row,
 )
+from .table_targets import table_targets
 
 if TYPE_CHECKING:  # pandas is imported by targets_by_indicator only
     import pandas as pd
@@ -596,18 +597,22 @@ def extract_targets(doc: Document, *, slogans: Sequence[Slogan] | None = None) -
         [('不少于15天', 15.0, '天', '>=', '每年', '县委常委')]
     """
     kept = [(q, ctx) for q, reason, ctx in _judge(doc, slogans, targets_only=True) if not reason]
+    found = []
     for q, ctx in kept:  # judged first, then read: both run faster in a batch of their own
         comparator, rule = q.comparator, f"targets.{q.form}"
         if not comparator:
             comparator = ctx.clause_comparator(q)
             if comparator:
                 rule += "+clause"
-        yield Target(
+        found.append(Target(
             doc=doc.doc, text=q.text, value=q.value, value_max=q.value_max, unit=canonical_unit(q.unit),
             comparator=comparator or "=", period=ctx.period(q)[0], placeholder=q.placeholder,
             path=doc.path_at(q.start), start=q.start, end=q.end, indicator=_indicator(q, ctx),
             body=_body(q, ctx), rule=rule,
-        )
+        ))
+    # bare numbers in indicator tables (指标 | 2025年 | 2026年), which the scanner passes by
+    table = list(table_targets(doc))
+    yield from sorted(found + table, key=lambda t: t.start) if table else found
 
 
 def explain(doc: Document | str, *, slogans: Sequence[Slogan] | None = None) -> list[tuple[str, str]]:
