@@ -42,20 +42,22 @@ def normalise_name(text: str) -> str:
     """The name used to compare bodies across documents.
 
     Brackets become ASCII, spaces and quotation marks go, and a leading quantifier (各, 各级, 全市,
-    其他, 每个) is dropped.
+    其他, 每个) is dropped when a name or a one-character place is left (各村 → 村, not 各地 → 地).
 
     >>> normalise_name("各级党委（党组）书记")
     '党委(党组)书记'
     >>> normalise_name("全县各乡镇（街道）党（工）委")
     '乡镇(街道)党(工)委'
+    >>> normalise_name("各村"), normalise_name("各地")
+    ('村', '各地')
     >>> normalise_name("村（社区）“两委”班子")
     '村(社区)两委班子'
     """
     s = _DROPPED.sub("", unicodedata.normalize("NFKC", text))
     while True:
         m = _QUANTIFIER.match(s)
-        if not m or len(s) - m.end() < 2:
-            break
+        if not m or (len(s) - m.end() < 2 and s[m.end():] not in _PLACE_CHARS):
+            break  # 各地 stays whole; 各村 is every 村 as 各乡镇 is every 乡镇
         s = s[m.end():]
     return s
 

@@ -64,6 +64,8 @@ _RULE = attrgetter("rule")
 _NO_CLOSES: list[int] = []
 # What joins members of a list: 组织部门、宣传部门和统战部门 (read by policytext.extract.bodies too).
 LIST_SEPARATORS = frozenset(("、", "和", "及", "以及", "与", "或", "，各"))
+# The one-character introducer after which a one-character organ word opens a name (由局…).
+_SELF_REF_AFTER = frozenset("由")
 # What a run in a list is followed by: a separator, or ， before 各 (see _joins).
 _SEPARATOR_STARTS = tuple(LIST_SEPARATORS)
 _SEPARATOR_FIRST = frozenset(s[0] for s in LIST_SEPARATORS)
@@ -108,10 +110,13 @@ class Candidate:
 
     @property
     def generic(self) -> bool:
-        """A class of bodies (有关单位, 各部门, 基层党组织) rather than a particular one."""
+        """A class of bodies (有关单位, 各部门, 基层党组织) rather than a particular one; also a class of
+        sub-units of a class of units (企业车间), though 机关党组织 is an organ."""
         content = [t for t in self.tokens if t.term.category != "scope" and not (
             t.term.category == "mod" and t.term.generic)]
-        return len(content) == 1 and content[0].term.generic
+        if len(content) == 1:
+            return content[0].term.generic
+        return content[-1].term.level == "单位" and all(t.term.generic and t.term.category == "head" for t in content)
 
     @property
     def authority(self) -> bool:
@@ -504,13 +509,19 @@ def _candidate(run: list[Token], lex: Lexicon, text: str) -> Candidate | None:
     while k < len(run) and run[k].term.category == "scope":
         k += 1
     scope, rest = run[:k], run[k:]
-    # 局党组, 厅机关党委, 院办公室: a one-character organ word names the writer's own unit
+    # 局党组, 厅机关党委, 院办公室: a one-character organ word names the writer's own unit, also
+    # after 由 (由局主要负责同志约谈)
     self_ref = (
         bool(rest)
         and rest[0].term.category == "suffix"
         and len(rest) > 1
         and rest[1].term.category in ("head", "role")
-        and (rest[0].start == 0 or bool(scope) or not _is_cjk(text[rest[0].start - 1]))
+        and (
+            rest[0].start == 0
+            or bool(scope)
+            or not _is_cjk(text[rest[0].start - 1])
+            or text[rest[0].start - 1] in _SELF_REF_AFTER
+        )
     )
     while rest and rest[0].term.category in ("suffix", "bracket") and not self_ref:
         rest = rest[1:]
