@@ -31,7 +31,6 @@ document defines (市委组织部（以下简称组织部） → 组织部 is na
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -50,6 +49,7 @@ from .body_names import (
 )
 from .body_roles import Found, Relevance, group_role, modal_in_clause
 from .body_unknown import slot_members, suffix_bodies
+from .table_tasks import header_field
 from .text_tables import table_rows
 
 __all__ = ["Found", "extract_bodies", "find_bodies", "lexicon", "name_tokens", "normalise_name"]
@@ -244,15 +244,6 @@ def _found(text: str, c: Candidate, role: str, rule: str) -> Found:
     return Found(c.start, c.end, raw, normalise_name(name_src), role, f"{rule}+{pattern_id}" if pattern_id else rule, c)
 
 
-@functools.lru_cache(maxsize=4096)
-def _header_field(cell: str) -> str | None:
-    """The field a header cell names (``header_fields`` reads cells one by one; tables repeat their
-    cells, within a document and across a corpus, so each is read once)."""
-    from .table_tasks import header_fields
-
-    return header_fields([cell])[0]
-
-
 def _table_bodies(doc: Document | None, text: str, cands: list[Candidate]) -> Iterator[Found]:
     """Bodies in the 牵头单位 / 配合单位 columns of a task-breakdown table.
 
@@ -269,7 +260,7 @@ def _table_bodies(doc: Document | None, text: str, cands: list[Candidate]) -> It
         if not cells:
             columns, task_col = {}, None
             continue
-        fields = [_header_field(c) for _, c in cells]
+        fields = [header_field(c) for _, c in cells]
         if any(f in ("lead", "support", "responsible") for f in fields) and sum(f is not None for f in fields) >= 2:
             # 责任单位 is the lead column when there is no 牵头单位 column, else the support
             resp = "support" if "lead" in fields else "lead"

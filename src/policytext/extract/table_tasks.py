@@ -20,7 +20,7 @@ from ..lexicons import table_headers
 from ..numerals import to_int
 from ..types import Document, Item, RawDocument, Source, Table, TableTask
 
-__all__ = ["extract_table_tasks", "split_units", "header_fields", "find_header"]
+__all__ = ["extract_table_tasks", "find_header", "header_field", "header_fields", "split_units"]
 
 _NOISE = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉()（）\[\]【】,，.。:：;；!！?？、·…—\-/／]+")
 _OPEN, _CLOSE = "（(【[〔《", "）)】]〕》"
@@ -51,7 +51,12 @@ def header_fields(cells: tuple[str, ...] | list[str]) -> list[str | None]:
     >>> header_fields(["序号", "重点任务", "牵头单位（部门）", "配合单位", "时间节点", "备注"])
     ['number', 'task', 'lead', 'support', 'deadline', 'note']
     """
-    return [_header_field(_norm(cell)) for cell in cells]
+    return [header_field(cell) for cell in cells]
+
+
+def header_field(cell: str) -> str | None:
+    """The field one header cell names, None where it names none (see :func:`header_fields`)."""
+    return _header_field(_norm(cell))
 
 
 @functools.lru_cache(maxsize=4096)

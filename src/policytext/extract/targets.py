@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicons
 from ..numerals import DIGITS, to_int
+from ..outline import match_marker
 from ..types import Document, Slogan, Target
 from .quantities import (
     Quantity,
@@ -101,8 +102,6 @@ _HEADING_LINE = re.compile(
     r"(?m)\n(?P<line>[ \t　]*(?:(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)[^\n]{0,58}"
     r"|[^\n。，；,;]{1,32})$)"
 )
-#: A lower-level marker: （一） (1) 1. ①: the line is a heading inside a section, never a level-1 one.
-_SUB_MARKER = re.compile(r"[ \t　]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、]|[①-⑳])")
 _PAST_HEADING = re.compile(r"回顾|成就|成绩|成效|过去|一年来|五年来|总结")
 _FUTURE_HEADING = re.compile(r"目标|任务|安排|考虑|打算|计划|思路|要求|重点工作|部署|展望|建议|取向|举措")
 #: Sentences that report results rather than set goals. The lookahead names every first character of
@@ -261,7 +260,7 @@ class _Context:
             numbered = _NUMBERED_HEADING.match(line)
             if numbered and "。" not in stripped[:-1]:
                 title = line[numbered.end():]
-            elif len(stripped) <= 32 and not numbered and not _SUB_MARKER.match(line) and (
+            elif len(stripped) <= 32 and not numbered and not match_marker(stripped) and (
                 _PAST_HEADING.search(stripped) or _FUTURE_HEADING.search(stripped)
             ):
                 title = stripped
