@@ -6,8 +6,10 @@ notebook can call :func:`process` and get a :class:`~policytext.types.Document` 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +18,32 @@ from .io import load
 from .types import Document, RawDocument
 
 
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a document is extracted.
+
+    Extraction makes tens of thousands of short-lived objects and no reference cycles, so the collector
+    finds nothing, yet each of its passes walks every object alive, the lexicons included: ~3% of the
+    pipeline's time. Reference counting still frees everything; the collector runs again afterwards.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def process_raw(raw: RawDocument, *, sha256: str = "") -> Document:
     """Run every extractor over a loaded document."""
+    with _no_gc_pauses():
+        return _extract(raw, sha256)
+
+
+def _extract(raw: RawDocument, sha256: str) -> Document:
+    """The steps of :func:`process_raw`, in order."""
     from .extract.bodies import extract_bodies
     from .extract.slogans import extract_slogans
     from .extract.table_tasks import extract_table_tasks

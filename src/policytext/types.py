@@ -10,6 +10,21 @@ import bisect
 import functools
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TypeVar
+
+_R = TypeVar("_R")
+
+
+def make_record(cls: type[_R], fields: dict[str, object]) -> _R:
+    """``cls(**fields)`` for a frozen record, several times faster: a frozen dataclass's ``__init__`` sets
+    each field through ``object.__setattr__``, and extractors make one record per target or body.
+
+    Every field must be given, and the class must have no ``__post_init__`` (a test checks the records
+    it is used for); the result equals, hashes and prints as ``cls(**fields)``.
+    """
+    record = object.__new__(cls)
+    record.__dict__.update(fields)
+    return record
 
 
 class Source(str, Enum):

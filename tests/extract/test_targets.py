@@ -592,3 +592,19 @@ def test_targets_are_the_quantities_explain_keeps() -> None:
         assert [t.text for t in extract_targets(doc)] == kept
         checked += len(kept)
     assert checked > 10
+
+
+def test_formula_keys_from_the_scan_of_the_text_are_those_of_each_quote_scanned_alone() -> None:
+    """_judge takes the keys of quoted formulas from the matches of its own scan that start in a quote."""
+    from policytext.extract.quantities import scan_quantities
+    from policytext.extract.targets import _Context, _formula_keys, _quoted_formula_keys
+
+    rng = random.Random(8)
+    for _ in range(500):
+        text = "".join(rng.choice(["“", "”", '"', "「", "」", "3", "两", "个", "项", "%", "层级", "以上", "，", "《", "》"])
+                       for _ in range(rng.randint(1, 24)))
+        ctx = _Context(_doc(text), None)
+        expected = _quoted_formula_keys(text, ctx.quotes)
+        assert _formula_keys(ctx, scan_quantities(text, 0, len(text)), []) == expected, text
+        # quotes the scan left out are scanned apart
+        assert _formula_keys(ctx, [], ctx.quotes) == expected, text

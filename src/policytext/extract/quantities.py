@@ -24,7 +24,8 @@ from .. import lexicons
 from ..numerals import ARABIC_NUMBER, CHINESE_NUMBER, chinese_range, parse_number
 
 __all__ = ["NUMBER_START", "Quantity", "canonical_unit", "comparators", "find_quantities", "not_followed_by",
-           "parse_quantity", "quantity_spans", "trie_pattern", "unit_row"]
+           "match_end", "parse_match", "parse_quantity", "quantity_spans", "scan_quantities", "trie_pattern",
+           "unit_row"]
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,7 @@ def _rate_after(m: re.Match[str], text: str) -> re.Match[str] | None:
     return _rate().match(text, m.end(), m.endpos)
 
 
-def _quantity(m: re.Match[str], text: str, rate: re.Match[str] | None = None) -> Quantity | None:
+def parse_match(m: re.Match[str], text: str, rate: re.Match[str] | None = None) -> Quantity | None:
     """Parse one scanner match and the rate after it, if any; None when the number does not parse."""
     frac, pct, pm, word, ph, n1, unit, post = m.group("frac", "pct", "pm", "word", "ph", "n1", "unit", "post")
     start, end = m.start(), m.end()
@@ -369,12 +370,22 @@ def find_quantities(
         >>> [(q.text, q.value, q.unit, q.comparator) for q in find_quantities("每年不少于10天，占比1%至2%")]
         [('不少于10天', 10.0, '天', '>='), ('1%至2%', 1.0, '%', 'range')]
     """
-    for m, rate in _matches(text, start, len(text) if end is None else end):
+    for m, rate in scan_quantities(text, start, len(text) if end is None else end):
         if skip is not None and skip[m.start()]:
             continue
-        q = _quantity(m, text, rate)
+        q = parse_match(m, text, rate)
         if q is not None:
             yield q
+
+
+def match_end(m: re.Match[str], rate: re.Match[str] | None) -> int:
+    """Where the unit of a scanner match ends (58万元/人: after the rate's base), without parsing it."""
+    end = max(m.end("frac"), m.end("pct"), m.end("pm"), m.end("word"))  # -1 for a group that did not match
+    if end < 0:
+        end = m.end("unit")
+    if rate and rate.group("per")[1:] not in _TIME_WORDS:
+        end = rate.end("per")
+    return end
 
 
 def quantity_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -384,17 +395,14 @@ def quantity_spans(text: str) -> Iterator[tuple[int, int]]:
     quoted formulas in :mod:`policytext.extract.targets`). It also gives the few matches that do not
     parse (3个至5人); the same words elsewhere do not parse either.
     """
-    for m, rate in _matches(text, 0, len(text)):
-        end = max(m.end("frac"), m.end("pct"), m.end("pm"), m.end("word"))  # -1 for a group that did not match
-        if end < 0:
-            end = m.end("unit")
-        if rate and rate.group("per")[1:] not in _TIME_WORDS:
-            end = rate.end("per")
-        yield m.start(), end
+    for m, rate in scan_quantities(text, 0, len(text)):
+        yield m.start(), match_end(m, rate)
 
 
-def _matches(text: str, start: int, end: int) -> list[tuple[re.Match[str], re.Match[str] | None]]:
-    """The scanner's matches in text[start:end], each with the rate after it (58万元/人) or None.
+def scan_quantities(text: str, start: int, end: int) -> list[tuple[re.Match[str], re.Match[str] | None]]:
+    """The scanner's matches in text[start:end], each with the rate after it (58万元/人) or None:
+    :func:`find_quantities` before parsing (:func:`parse_match` parses one), for a caller that reads
+    some matches without parsing them (:func:`match_end`).
 
     A rate is part of its quantity, so the scan goes on after the rate (the scanner itself stops before it).
     """

@@ -34,15 +34,18 @@ from typing import TYPE_CHECKING
 from .. import lexicons
 from ..numerals import DIGITS, to_int
 from ..outline import match_marker
-from ..types import Document, Slogan, Target
+from ..types import Document, Slogan, Target, make_record
 from .quantities import (
     Quantity,
     canonical_unit,
     comparators,
     find_quantities,
+    match_end,
     not_followed_by,
+    parse_match,
     parse_quantity,
     quantity_spans,
+    scan_quantities,
     trie_pattern,
     unit_row,
 )
@@ -65,6 +68,9 @@ _TITLE = re.compile(r"《[^《》\n]{1,100}》|〈[^〈〉\n]{1,60}〉")
 _QUOTE_OR_TITLE = re.compile(f"{_TITLE.pattern}|{_SHORT_QUOTE.pattern}")
 #: Words in front of a number that make it an ordinal or a calendar item: 第三轮, 周五, 初一 (not 每周1次).
 _ORDINAL_BEFORE = re.compile(r"(?:第|(?<!每)周|星期|初|礼拜)[ \t]*$")
+#: The characters a match of _ORDINAL_BEFORE can end with ("$" also matches before a final newline):
+#: the regex is tried only after one of them.
+_ORDINAL_LAST = frozenset("第周期初拜 \t\n")
 #: Sessions of congresses and plenums: 十二届六次全会, 市十六届人大三次会议.
 _SESSION_AFTER = re.compile(r"(?:全会|全委|全体会议|会议|代表大会|党代会)")
 #: A Chinese numeral + measure word + two-character abstract head standing alone is a formula:
@@ -104,11 +110,12 @@ _HEADING_LINE = re.compile(
 )
 _PAST_HEADING = re.compile(r"回顾|成就|成绩|成效|过去|一年来|五年来|总结")
 _FUTURE_HEADING = re.compile(r"目标|任务|安排|考虑|打算|计划|思路|要求|重点工作|部署|展望|建议|取向|举措")
-#: Sentences that report results rather than set goals. The lookahead names every first character of
-#: the alternatives, so that the regex engine skips the other positions of a sentence at once.
+#: Sentences that report results rather than set goals. Every alternative opens with a literal character
+#: (a lookbehind comes after it: 去(?<![比较于]去) is 去 not after 比, 较 or 于), which lets the regex engine
+#: skip the other positions of a sentence at once; so [一…0-9]+年来 is spelled out digit by digit.
 _PAST_SENTENCE = re.compile(
-    r"(?=[过去上一二三四五六七八九十两0-9以这刚])(?:过去|(?<![比较于])去年|(?<![比较于])上年(?!度)|(?<![比较于])上一年|一年来"
-    r"|[一二三四五六七八九十两0-9]+年来|以来|这[一二三四五六七八九十两]年|刚才)"
+    r"过去|去(?<![比较于]去)年|上(?<![比较于]上)年(?!度)|上(?<![比较于]上)一年|一年来|以来|这[一二三四五六七八九十两]年|刚才"
+    + "".join(f"|{d}[一二三四五六七八九十两0-9]*年来" for d in "一二三四五六七八九十两0123456789")
 )
 _PAST_OPENING = re.compile(
     r"[ \t　—]*(?:回顾)?(?:过去|这|近)?[一二三四五六七八九十两0-9]+年(?:来|以来|中|间)?[，,]|[ \t　—]*(?:过去|去年|一年来|五年来)"
@@ -116,10 +123,10 @@ _PAST_OPENING = re.compile(
 #: Words that only rules use: a clause with them sets a norm even when it says 累计 (累计不少于3个月).
 _NORMATIVE = re.compile(r"不少于|不低于|不超过|不高于|不多于|至少|最多|控制在|一般|原则上")
 #: Weaker signs of a result, read in the number's own clause only (累计达8000处 may be a goal).
-_PAST_CLAUSE = re.compile(r"累计|已经|已[建完实达有成经开投形获累]|超额完成|提前完成|(?<![为除])了(?![解如却结然])")
+_PAST_CLAUSE = re.compile(r"累计|已经|已[建完实达有成经开投形获累]|超额完成|提前完成|了(?<![为除]了)(?![解如却结然])")
 _FUTURE_SENTENCE = re.compile(
-    r"(?=[今明力确预拟争计目要将到])(?:今年(?!以来)|明年|力争|确保|预期(?!寿命)|拟|争取|计划|目标(?:是|为)"
-    r"|(?<![主重需纲概只])要(?![求点素闻])|将(?![军士])|到(?:20[0-9]{2}|二〇[〇一二三四五六七八九]{2})年)"
+    r"今年(?!以来)|明年|力争|确保|预期(?!寿命)|拟|争取|计划|目标(?:是|为)|要(?<![主重需纲概只]要)(?![求点素闻])|将(?![军士])"
+    r"|到(?:20[0-9]{2}|二〇[〇一二三四五六七八九]{2})年"
 )
 #: Titles of documents that plan (工作要点, 工作计划, 实施方案): a 同比 in them compares a goal with last year.
 _PLAN_TITLE = re.compile(r"要点|计划|方案|安排|打算|实施意见|工作思路")
@@ -134,10 +141,12 @@ _BODY = re.compile(
     rf"(?P<body>(?:各级|各)?[\u4e00-\u9fff（）()、]{{0,12}}?{_BODY_SUFFIX})"
     r"(?=每|要|应|须|必须|至少|一般|负责|牵头|年内|原则上|在|对|按|将|于|定期|统一|全年|分别)"
 )
-_IND_TRAIL = re.compile(
+_IND_TRAIL_WORDS = (
     r"(?:均|都|要|应|须|必须|应当|一般|原则上|分别|累计|总数的|的|为|是|占|达|达到|均达到|不低于|不少于|不超过|至少"
-    r"|控制在|保持在|稳定在|提高到|提升到|降低到|下降到|增加到|增长到|在|按照|按|以)+$"
+    r"|控制在|保持在|稳定在|提高到|提升到|降低到|下降到|增加到|增长到|在|按照|按|以)"
 )
+# Words trailing an indicator, to the end: W+$ written WW*$, which opens with literals (see _PAST_SENTENCE).
+_IND_TRAIL = re.compile(f"{_IND_TRAIL_WORDS}{_IND_TRAIL_WORDS}*$")
 _IND_LEAD = re.compile(
     r"^(?:推动|推进|实现|确保|力争|使|让|促进|保持|全面|进一步|努力|争取|其中|并|且|和|及|同时|一般|占|全年|今年|到|在|向|对)+"
 )
@@ -195,14 +204,17 @@ class _Context:
         for m in _QUOTE_OR_TITLE.finditer(text):
             (self.titles if text[m.start()] in "《〈" else self.quotes).append(m.span())
         n = len(text)
-        self.quoted, self.titled = _Spans(self.quotes, n), _Spans(self.titles, n)
+        self.quoted = _Spans(self.quotes, n)
         self._reversed: str | None = None  # the text backwards, made when first needed (see _between)
+        # The last sentence and clause asked for (every position from the start of one to its end character
+        # lies in it, and the quantities of a sentence are judged one after another), and those of each
+        # position asked for (the targets are read after all are judged).
+        self._sentence = self._clause = (-1, -2)
         self._sentences: dict[int, tuple[int, int]] = {}
         self._clauses: dict[int, tuple[int, int]] = {}
         self._periods: dict[int, list[tuple[int, int, str, str]]] = {}
         sl = list(doc.slogans if slogans is None else slogans)
         self.slogan_spans = [(s.start, s.end) for s in sl]
-        self.slogans = _Spans(self.slogan_spans, n)
         self.slogan_texts: dict[str, list[str]] = {}  # by first character: a number is checked against a few
         for t in {s.text for s in sl if s.text}:
             self.slogan_texts.setdefault(t[0], []).append(t)
@@ -215,6 +227,17 @@ class _Context:
         self._tenses: dict[int, str] = {}
         self.bodies: dict[tuple[int, int], str] = {}  # body found at a clause or sentence start
         self.last_target: Quantity | None = None  # the latest quantity kept, for 比上年增加… after it
+        # Set when only quantities outside past sections, titles, quotes and slogans are judged (_judge
+        # passes over the others unparsed): the tests of those places are then known to fail.
+        self.screened = False
+
+    @functools.cached_property
+    def titled(self) -> _Spans:
+        return _Spans(self.titles, len(self.text))
+
+    @functools.cached_property
+    def slogans(self) -> _Spans:
+        return _Spans(self.slogan_spans, len(self.text))
 
     def not_targets(self) -> bytearray:
         """A byte per character, set where no quantity can be a target whatever else holds: inside titles,
@@ -223,18 +246,24 @@ class _Context:
 
     # sentences and clauses ---------------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
-        """The (start, end) of the sentence around ``pos`` (kept: asked for again and again)."""
-        found = self._sentences.get(pos)
-        if found is None:
-            found = self._sentences[pos] = self._between(_SENTENCE_END, pos)
-        return found
+        """The (start, end) of the sentence around ``pos``."""
+        span = self._sentence
+        if not span[0] <= pos <= span[1]:
+            span = self._sentences.get(pos)
+            if span is None:
+                span = self._sentences[pos] = self._between(_SENTENCE_END, pos)
+            self._sentence = span
+        return span
 
     def clause(self, pos: int) -> tuple[int, int]:
-        """The (start, end) of the clause around ``pos`` (kept: asked for again and again)."""
-        found = self._clauses.get(pos)
-        if found is None:
-            found = self._clauses[pos] = self._between(_CLAUSE_END, pos)
-        return found
+        """The (start, end) of the clause around ``pos``."""
+        span = self._clause
+        if not span[0] <= pos <= span[1]:
+            span = self._clauses.get(pos)
+            if span is None:
+                span = self._clauses[pos] = self._between(_CLAUSE_END, pos)
+            self._clause = span
+        return span
 
     def _between(self, end_char: re.Pattern[str], pos: int) -> tuple[int, int]:
         """From after the end character before ``pos`` (or the text's start) to the next (or the text's end).
@@ -367,13 +396,14 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
     before = text[max(0, ns - 12):ns]
     after = text[q.unit_end:q.unit_end + 12]
     chinese = numeral[:1] in DIGITS or numeral[:1] == "十"
-    if ns in ctx.past:
+    screened = ctx.screened
+    if not screened and ns in ctx.past:
         return "past_section"
-    if ns in ctx.titled:
+    if not screened and ns in ctx.titled:
         return "title"
     if requires == "never" and not (unit == "岁" and "寿命" in before[-6:]):  # 人均预期寿命达到80.5岁: a goal
         return "age_or_anniversary"
-    if _ORDINAL_BEFORE.search(text, max(0, ns - 3), ns):
+    if text[ns - 1 : ns] in _ORDINAL_LAST and _ORDINAL_BEFORE.search(text, max(0, ns - 3), ns):
         return "ordinal"
     if unit == "次" and (before.endswith("届") or ("届" in before[-8:] and _SESSION_AFTER.match(after))):
         return "session"  # 十二届六次全会, 市十六届人大三次会议
@@ -397,12 +427,12 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
     if nfb and q.end == q.unit_end and nfb.match(after) and not (after[:1] == "的" and q.start < ns):
         return "part_of_word"  # (不低于10年的使用权: a word before the number makes it a span, 的 no matter)
     # formulas and slogans
-    if ns in ctx.slogans:
+    if not screened and ns in ctx.slogans:
         return "slogan"
     for s in ctx.slogan_texts.get(text[ns], ()):
         if text.startswith(s, ns):
             return "slogan"
-    if ns in ctx.quoted:
+    if not screened and ns in ctx.quoted:
         return "quoted_formula"
     if _formula_key(q, text) in ctx.formula_keys:
         return "quoted_formula"
@@ -533,30 +563,48 @@ def _judge(
     """
     ctx = _Context(doc, slogans)
     text = ctx.text
-    # A formula quoted anywhere (“3个层级”) is a formula at every mention, before the quote too.
-    ctx.formula_keys = _quoted_formula_keys(text, ctx.quotes)
-    spans = [(0, len(text))]
+    regions = [(0, len(text))]
     skip = None
     if targets_only:
         skip = ctx.not_targets()
-        spans, pos = [], 0
+        ctx.screened = True
+        regions, pos = [], 0
         for s, e in ctx.past_sections:
-            spans.append((pos, s))
+            regions.append((pos, s))
             pos = e
-        spans.append((pos, len(text)))
-    for s, e in spans:
-        # All quantities of a region first, then the judging: alternating regex scans with the judging of
-        # each quantity is ~10% slower (the CPU caches keep less of either).
-        for q in list(find_quantities(text, s, e, skip=skip)):
-            reason = _reject_reason(q, ctx)
-            if not reason:
-                ctx.last_target = q
-            yield q, reason, ctx
+        regions.append((pos, len(text)))
+    # All quantities first, then the judging: alternating regex scans with the judging of each quantity
+    # is ~10% slower (the CPU caches keep less of either).
+    matches = [found for s, e in regions for found in scan_quantities(text, s, e)]
+    # A formula quoted anywhere (“3个层级”) is a formula at every mention, before the quote too.
+    skipped = [(s, e) for s, e in ctx.quotes if s in ctx.past] if targets_only and ctx.past_sections else []
+    ctx.formula_keys = _formula_keys(ctx, matches, skipped)
+    for m, rate in matches:
+        if skip is not None and skip[m.start()]:
+            continue
+        q = parse_match(m, text, rate)
+        if q is None:
+            continue
+        reason = _reject_reason(q, ctx)
+        if not reason:
+            ctx.last_target = q
+        yield q, reason, ctx
 
 
 def _formula_key(q: Quantity, text: str) -> str:
     """The numeral, the unit and two characters of head: how a quoted formula is recognised unquoted."""
     return text[q.number_start:q.unit_end + 2]
+
+
+def _formula_keys(
+    ctx: _Context, matches: list[tuple[re.Match[str], re.Match[str] | None]], skipped: list[tuple[int, int]]
+) -> set[str]:
+    """The formula keys of the quotes of a text: those of the scanner ``matches`` that start inside a
+    quote (no match crosses a quotation mark, so these are the matches of each quote scanned alone),
+    and those of the ``skipped`` quotes the matches do not cover, scanned apart."""
+    text, quoted = ctx.text, ctx.quoted.mask
+    keys = {text[m.start():match_end(m, rate) + 2] for m, rate in matches if quoted[m.start()]}
+    return keys | _quoted_formula_keys(text, skipped) if skipped else keys
 
 
 def _quoted_formula_keys(text: str, quotes: list[tuple[int, int]]) -> set[str]:
@@ -603,12 +651,12 @@ def extract_targets(doc: Document, *, slogans: Sequence[Slogan] | None = None) -
             comparator = ctx.clause_comparator(q)
             if comparator:
                 rule += "+clause"
-        found.append(Target(
+        found.append(make_record(Target, dict(
             doc=doc.doc, text=q.text, value=q.value, value_max=q.value_max, unit=canonical_unit(q.unit),
             comparator=comparator or "=", period=ctx.period(q)[0], placeholder=q.placeholder,
             path=doc.path_at(q.start), start=q.start, end=q.end, indicator=_indicator(q, ctx),
             body=_body(q, ctx), rule=rule,
-        ))
+        )))
     # bare numbers in indicator tables (指标 | 2025年 | 2026年), which the scanner passes by
     table = list(table_targets(doc))
     yield from sorted(found + table, key=lambda t: t.start) if table else found
