@@ -608,3 +608,37 @@ def test_formula_keys_from_the_scan_of_the_text_are_those_of_each_quote_scanned_
         assert _formula_keys(ctx, scan_quantities(text, 0, len(text)), []) == expected, text
         # quotes the scan left out are scanned apart
         assert _formula_keys(ctx, [], ctx.quotes) == expected, text
+
+
+def test_matches_passed_over_unparsed_are_those_explain_rejects() -> None:
+    """extract_targets skips ordinals and years before parsing them: explain must reject each of them too."""
+    from policytext.extract.quantities import parse_match, scan_quantities
+    from policytext.extract.targets import _Context, _plainly_not_a_target, _reject_reason
+
+    text = ("第三轮巡察于2024年启动，周五例会，二〇二五年底前完成，每年开展2次，第1季度召开3次会议，"
+            "2025年至2026年实施，十九届四中全会，第2个五年规划，连续3年达标，建设4个站点。")
+    ctx = _Context(_doc(text), None)
+    passed_over = 0
+    for m, rate in scan_quantities(text, 0, len(text)):
+        if _plainly_not_a_target(m, rate, text):
+            passed_over += 1
+            q = parse_match(m, text, rate)
+            assert q is None or _reject_reason(q, ctx), m.group()
+    assert passed_over >= 5
+
+
+def test_every_body_at_a_clause_start_holds_the_hint_searched_first() -> None:
+    """_body tries _BODY only where _BODY_HINT is found: the hint must hold wherever _BODY matches."""
+    from policytext.extract.targets import _BODY, _BODY_HINT
+
+    pieces = ["县委", "常委", "各", "党支部", "要", "每年", "负责", "（一）", "1.", "局", "牵头", "开展", "单位", "一般",
+              "部门", "，", "、", "在", "工作", "办公室", "定期", "原则上", "书记", "全年"]
+    rng = random.Random(3)
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        end = rng.randint(0, len(text))
+        if _BODY.match(text, 0, end):
+            matched += 1
+            assert _BODY_HINT.search(text, 0, end), text[:end]
+    assert matched > 100

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicons import load_slogan_lexicon, slogan_rules
 from ..numerals import chinese_to_int
-from ..types import Document, Slogan
+from ..types import Document, Slogan, make_record
 from . import slogan_parts
 
 if TYPE_CHECKING:  # pandas is imported when the matrix is built
@@ -689,7 +689,7 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
             mismatch = shape is not None and shape.expected is not None and len(components) != shape.expected
         elif entry and entry.components:
             components, source = entry.components, "lexicon"
-        yield Slogan(
+        yield make_record(Slogan, dict(
             doc=doc.doc,
             text=first.text,
             number=number,
@@ -703,7 +703,7 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
             canonical=entry.slogan if entry else "",
             count_mismatch=mismatch,
             rule=rule,
-        )
+        ))
 
 
 @functools.lru_cache(maxsize=4096)

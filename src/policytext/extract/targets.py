@@ -132,14 +132,20 @@ _FUTURE_SENTENCE = re.compile(
 _PLAN_TITLE = re.compile(r"要点|计划|方案|安排|打算|实施意见|工作思路")
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2}|二〇[〇一二三四五六七八九]{2}|一九[〇一二三四五六七八九]{2})年")
 
-_BODY_SUFFIX = (
-    r"(?:党委|党组|党工委|工委|党支部|支部|总支|委员会|常委|政府|办公室|公司|小组|领导干部|书记|中心|单位|部门"
-    r"|局|委|办|部|厅)"
-)
+_BODY_SUFFIXES = ("党委", "党组", "党工委", "工委", "党支部", "支部", "总支", "委员会", "常委", "政府", "办公室", "公司", "小组",
+                  "领导干部", "书记", "中心", "单位", "部门", "局", "委", "办", "部", "厅")
+#: Words after a body that make it the doer of a target's clause (市委常委每年…, 各支部要…).
+_BODY_DOES = ("每", "要", "应", "须", "必须", "至少", "一般", "负责", "牵头", "年内", "原则上", "在", "对", "按", "将", "于",
+              "定期", "统一", "全年", "分别")
 _BODY = re.compile(
     r"(?:[（(]?[一二三四五六七八九十0-9]{1,2}[）)、.．]\s*)?"
-    rf"(?P<body>(?:各级|各)?[\u4e00-\u9fff（）()、]{{0,12}}?{_BODY_SUFFIX})"
-    r"(?=每|要|应|须|必须|至少|一般|负责|牵头|年内|原则上|在|对|按|将|于|定期|统一|全年|分别)"
+    rf"(?P<body>(?:各级|各)?[\u4e00-\u9fff（）()、]{{0,12}}?(?:{'|'.join(_BODY_SUFFIXES)}))"
+    rf"(?=(?:{'|'.join(_BODY_DOES)}))"
+)
+#: What every match of _BODY holds: the last character of a suffix before the first of a word after it.
+#: Most clauses have none, and a search for it costs a fraction of trying _BODY.
+_BODY_HINT = re.compile(
+    f"[{''.join(sorted({w[-1] for w in _BODY_SUFFIXES}))}](?=[{''.join(sorted({w[0] for w in _BODY_DOES}))}])"
 )
 _IND_TRAIL_WORDS = (
     r"(?:均|都|要|应|须|必须|应当|一般|原则上|分别|累计|总数的|的|为|是|占|达|达到|均达到|不低于|不少于|不超过|至少"
@@ -178,15 +184,19 @@ def _plan_year(doc: Document) -> int | None:
     return to_int(m.group(1)) if m else None
 
 
+_ONES = [b"\x01" * n for n in range(128)]  # the bytes a span of n characters sets (quotes and titles are short)
+
+
 class _Spans:
     """Spans of a text (sections, quotes, titles, slogans; they may overlap), asked whether they hold a
     position: one byte a character, so that the question costs an index, not a search."""
 
-    def __init__(self, spans: Iterable[tuple[int, int]], size: int):
-        self.mask = bytearray(size + 1)
+    def __init__(self, spans: Iterable[tuple[int, int]], size: int, mask: bytearray | None = None):
+        """``mask``: start from these positions set (a copy of another _Spans' mask) and add ``spans``."""
+        self.mask = mask if mask is not None else bytearray(size + 1)
         for s, e in spans:
             if e > s:
-                self.mask[s:e] = b"\x01" * (e - s)
+                self.mask[s:e] = _ONES[e - s] if e - s < len(_ONES) else b"\x01" * (e - s)
 
     def __contains__(self, pos: int) -> bool:
         return self.mask[pos] == 1
@@ -242,7 +252,7 @@ class _Context:
     def not_targets(self) -> bytearray:
         """A byte per character, set where no quantity can be a target whatever else holds: inside titles,
         short quotes and slogans (:func:`_reject_reason` says why)."""
-        return _Spans(itertools.chain(self.titles, self.quotes, self.slogan_spans), len(self.text)).mask
+        return _Spans(itertools.chain(self.titles, self.slogan_spans), len(self.text), bytearray(self.quoted.mask)).mask
 
     # sentences and clauses ---------------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -388,6 +398,21 @@ class _Context:
 # --- judging a quantity ----------------------------------------------------------------------------
 
 
+def _ordinal_at(text: str, ns: int) -> bool:
+    """A word before the number makes it an ordinal or a calendar item (第三轮, 周五)."""
+    return text[ns - 1 : ns] in _ORDINAL_LAST and bool(_ORDINAL_BEFORE.search(text, max(0, ns - 3), ns))
+
+
+def _plainly_not_a_target(m: re.Match[str], rate: re.Match[str] | None, text: str) -> bool:
+    """What :func:`_reject_reason` would say of a scanner match that the match itself tells, before it is
+    parsed: an ordinal (第三轮) or a year (2024年) is no target whatever else holds. (explain() parses
+    them all, to say why.)"""
+    if _ordinal_at(text, m.start()):
+        return True
+    numeral = m.group("n1")
+    return rate is None and numeral is not None and len(numeral) == 4 and m.group("unit") == "年"
+
+
 def _reject_reason(q: Quantity, ctx: _Context) -> str:
     """Why a quantity is not a target ("" when it is one)."""
     text = ctx.text
@@ -403,7 +428,7 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
         return "title"
     if requires == "never" and not (unit == "岁" and "寿命" in before[-6:]):  # 人均预期寿命达到80.5岁: a goal
         return "age_or_anniversary"
-    if text[ns - 1 : ns] in _ORDINAL_LAST and _ORDINAL_BEFORE.search(text, max(0, ns - 3), ns):
+    if _ordinal_at(text, ns):
         return "ordinal"
     if unit == "次" and (before.endswith("届") or ("届" in before[-8:] and _SESSION_AFTER.match(after))):
         return "session"  # 十二届六次全会, 市十六届人大三次会议
@@ -544,7 +569,7 @@ def _body(q: Quantity, ctx: _Context) -> str:
         key = (s, min(q.start, s + 24))
         found = ctx.bodies.get(key)
         if found is None:
-            m = _BODY.match(ctx.text, *key)
+            m = _BODY.match(ctx.text, *key) if _BODY_HINT.search(ctx.text, *key) else None
             found = ctx.bodies[key] = m.group("body") if m else ""
         if found:
             return found
@@ -580,7 +605,7 @@ def _judge(
     skipped = [(s, e) for s, e in ctx.quotes if s in ctx.past] if targets_only and ctx.past_sections else []
     ctx.formula_keys = _formula_keys(ctx, matches, skipped)
     for m, rate in matches:
-        if skip is not None and skip[m.start()]:
+        if skip is not None and (skip[m.start()] or _plainly_not_a_target(m, rate, text)):
             continue
         q = parse_match(m, text, rate)
         if q is None:
