@@ -237,53 +237,67 @@ def test_shared_table_variant_rows(shared_dir):
         assert all(len(r) == len(header) for r in raw.tables[-1].rows)
 
 
-# --- the styles part is read without its table and character styles --------------------------
+# --- the styles part is read without what the reader never looks at ------------------------------
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _styles_part(prefix: str = "w") -> bytes:
+def _styles_part(prefix: str = "w", extra: str = "") -> bytes:
     p = prefix
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><{p}:styles xmlns:{p}="{_W_NS}">'
+        f'<{p}:docDefaults><{p}:rPrDefault><{p}:rPr><{p}:sz {p}:val="22"/></{p}:rPr></{p}:rPrDefault></{p}:docDefaults>'
+        f'<{p}:latentStyles {p}:count="2"><{p}:lsdException {p}:name="Normal"/>'
+        f'<{p}:lsdException {p}:name="heading 1"/></{p}:latentStyles>'
         f'<{p}:style {p}:type="paragraph" {p}:styleId="Heading1"><{p}:name {p}:val="heading 1"/></{p}:style>'
         f'<{p}:style {p}:type="table" {p}:styleId="Grid"><{p}:name {p}:val="Table Grid"/>'
-        f'<{p}:tblPr/></{p}:style>'
+        f'<{p}:tblPr/></{p}:style>{extra}'
         f"<{p}:style {p}:type='character' {p}:styleId='Strong'/>"
+        f'<{p}:style {p}:styleId="Plain"/>'
         f'<{p}:style {p}:type="paragraph" {p}:styleId="Body" {p}:default="1"><{p}:basedOn {p}:val="Heading1"/>'
         f"</{p}:style></{p}:styles>"
     ).encode()
 
 
 @pytest.mark.parametrize("prefix", ["w", "ns0"])
-def test_slim_styles_drops_table_and_character_styles_only(prefix):
+def test_styles_part_is_cut_to_its_paragraph_styles(prefix):
     from lxml import etree
 
-    from policytext.io.docx import _slim_styles
+    from policytext.io.docx import _paragraph_styles
 
-    slim = _slim_styles(_styles_part(prefix))
-    root = etree.fromstring(slim)
+    cut = _paragraph_styles(_styles_part(prefix))
+    root = etree.fromstring(cut)
+    assert [el.tag.split("}")[1] for el in root] == ["style", "style", "style"]  # no defaults, no latent styles
     styles = root.findall(f"{{{_W_NS}}}style")
-    assert [s.get(f"{{{_W_NS}}}styleId") for s in styles] == ["Heading1", "Body"]
-    assert styles[1].find(f"{{{_W_NS}}}basedOn") is not None
+    assert [s.get(f"{{{_W_NS}}}styleId") for s in styles] == ["Heading1", "Plain", "Body"]  # no type: paragraph
+    assert styles[2].find(f"{{{_W_NS}}}basedOn") is not None
 
 
-def test_slim_styles_leaves_unknown_or_cut_off_parts_alone():
-    from policytext.io.docx import _slim_styles
+@pytest.mark.parametrize(
+    "part",
+    [
+        b'<?xml version="1.0"?><styles xmlns="urn:other"><style type="table"/></styles>',  # not WordprocessingML
+        _styles_part(extra="<!-- <w:style w:styleId='Old'/> -->"),  # a comment could hide a style
+        _styles_part(extra="<?pi <w:style w:styleId='Old'/>?>"),
+        _styles_part(extra=f'<x:style xmlns:x="{_W_NS}" x:styleId="Other"/>'),  # a second prefix for the namespace
+        _styles_part().replace(b"<w:styles ", f'<w:styles xmlns="{_W_NS}" '.encode()),
+        _styles_part().replace(b"?><w:styles", b"?><!-- a prolog comment --><w:styles"),
+        _styles_part().replace(b"</w:style></w:styles>", b"</w:styles>"),  # a paragraph style without its end
+    ],
+    ids=["foreign", "comment", "pi", "inner-binding", "default-binding", "prolog", "cut-off"],
+)
+def test_styles_part_it_could_misread_is_left_whole(part):
+    from policytext.io.docx import _paragraph_styles
 
-    foreign = b'<?xml version="1.0"?><styles xmlns="urn:other"><style type="table"/></styles>'
-    assert _slim_styles(foreign) is foreign
-    cut_off = _styles_part().replace(b"</w:style></w:styles>", b"")
-    cut_off = cut_off.replace(b"<w:tblPr/></w:style>", b"<w:tblPr/>")
-    assert _slim_styles(cut_off) is cut_off  # no end to the table style: nothing is cut
+    assert _paragraph_styles(part) is part
 
 
-def test_docx_reads_the_same_with_and_without_the_slim_styles_part(monkeypatch, tmp_path):
+def test_docx_reads_the_same_with_and_without_the_cut_styles_part(monkeypatch, tmp_path):
     docx = pytest.importorskip("docx")  # python-docx's default template holds ~100 table styles
     import io
     import zipfile
 
-    from policytext.io.docx import _slim_styles
+    from policytext.io.docx import _paragraph_styles
 
     document = docx.Document()
     document.add_heading("示范区工作要点", level=1)
@@ -297,10 +311,52 @@ def test_docx_reads_the_same_with_and_without_the_slim_styles_part(monkeypatch, 
     path = tmp_path / "slim.docx"
     path.write_bytes(buf.getvalue())
     part = zipfile.ZipFile(path).read("word/styles.xml")
-    assert len(_slim_styles(part)) < len(part) / 2
+    assert len(_paragraph_styles(part)) < len(part) / 10
 
-    slim = load_docx(path)
-    monkeypatch.setattr("policytext.io.docx._slim_styles", lambda data: data)
+    cut = load_docx(path)
+    monkeypatch.setattr("policytext.io.docx._paragraph_styles", lambda data: data)
     whole = load_docx(path)
-    assert slim == whole
-    assert [p.style for p in slim.paragraphs][:2] == ["Heading 1", "List Number"]
+    assert cut == whole
+    assert [p.style for p in cut.paragraphs][:2] == ["Heading 1", "List Number"]
+
+
+def _rewrite(src: Path, dst: Path, parts: dict[str, bytes | None], compression: int | None = None) -> Path:
+    """A copy of a package with some parts replaced (None: left out)."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for item in zin.infolist():
+            data = parts.get(item.filename, zin.read(item.filename))
+            if data is not None:
+                zout.writestr(item.filename, data, compress_type=item.compress_type if compression is None else compression)
+    return dst
+
+
+def test_package_without_styles_part_reads_with_style_ids(tmp_path):
+    path = _rewrite(DOCX / "style_numbering.docx", tmp_path / "bare.docx", {"word/styles.xml": None})
+    raw, whole = load_docx(path), load_docx(DOCX / "style_numbering.docx")
+    assert len(raw.paragraphs) == len(whole.paragraphs)
+    # numbering and levels that came from styles are gone; the text and the ids of the styles stay
+    assert [p.text for p in raw.paragraphs[:-1]] == [p.text[len(p.auto_marker) :] for p in whole.paragraphs[:-1]]
+    assert raw.paragraphs[1].style == "Heading1" and raw.paragraphs[1].heading_level is None
+    assert raw.paragraphs[-1].auto_marker == "（一）"  # the paragraph's own numPr still counts
+
+
+# --- a corrupt part is reported -----------------------------------------------------------------
+
+
+def test_bad_crc_of_a_stored_part_is_still_reported(tmp_path):
+    import zipfile
+
+    from policytext.errors import UnreadableDocument
+
+    path = _rewrite(DOCX / "outline.docx", tmp_path / "stored.docx", {}, zipfile.ZIP_STORED)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    at = data.index(b"<w:t", start)
+    data[at + 1 : at + 4] = b"w:x"  # still well-formed length, wrong CRC
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableDocument, match="corrupt part word/document.xml.*CRC"):
+        load_docx(path)

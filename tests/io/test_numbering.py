@@ -174,3 +174,24 @@ def test_parse_level_reads_the_fallback_of_a_custom_format():
     )
     lvl = parse_level(etree.fromstring(xml), f"{{{w}}}")
     assert (lvl.start, lvl.fmt, lvl.text, lvl.restart, lvl.is_lgl, lvl.style) == (3, "decimalZero", "%2.", 0, True, "Heading2")
+
+
+def test_templates_are_read_on_first_use_to_the_same_levels():
+    import zipfile
+    from pathlib import Path
+
+    from lxml import etree
+
+    from policytext.io.numbering import parse_level
+
+    docx = Path(__file__).resolve().parent.parent / "data" / "docx" / "numbering_formats.docx"
+    root = etree.fromstring(zipfile.ZipFile(docx).read("word/numbering.xml"))
+    w = root.tag[: root.tag.index("}") + 1]
+    defs = NumberingDefinitions.from_xml(root, w)
+    assert defs.abstracts and all(not a.levels for a in defs.abstracts.values())  # nothing read yet
+    num_id, num = next(iter(defs.nums.items()))
+    assert defs.level(num_id, 0) is not None  # first use reads that template only
+    assert len([a for a in defs.abstracts.values() if a.levels]) == 1
+    for an in root.iter(w + "abstractNum"):
+        expected = {int(lvl.get(w + "ilvl")): parse_level(lvl, w) for lvl in an.findall(w + "lvl")}
+        assert defs._abstract(an.get(w + "abstractNumId")).levels == expected

@@ -299,9 +299,9 @@ class _Context:
             numbered = _NUMBERED_HEADING.match(line)
             if numbered and "。" not in stripped[:-1]:
                 title = line[numbered.end():]
-            elif len(stripped) <= 32 and not numbered and not match_marker(stripped) and (
+            elif len(stripped) <= 32 and not numbered and (
                 _PAST_HEADING.search(stripped) or _FUTURE_HEADING.search(stripped)
-            ):
+            ) and not match_marker(stripped):
                 title = stripped
             else:
                 continue

@@ -26,10 +26,19 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import UnreadableDocument
 from ..types import Paragraph, RawDocument, Source, Table
-from ._common import MAX_FILE_BYTES, ole_cause, open_package, parse_xml, read_part, sniff_format
+from ._common import (
+    MAX_FILE_BYTES,
+    first_children,
+    ole_cause,
+    open_package,
+    parse_xml,
+    read_part,
+    sniff_format,
+)
 from .numbering import NumberingCounter, NumberingDefinitions
 
 __all__ = ["load_docx"]
@@ -75,63 +84,171 @@ def _namespace(root) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Element names
+
+
+class _Names:
+    """Clark names (``{namespace}local``) of the elements and attributes the reader looks at.
+
+    Made once per namespace (transitional or strict), so the loops compare tags with ready strings
+    instead of building ``w + "p"`` at every comparison.
+    """
+
+    __slots__ = (
+        "p", "r", "t", "tbl", "tr", "tc", "sdt", "sdt_content", "ppr", "rpr", "trpr", "tcpr", "pstyle", "num_pr",
+        "num_id", "ilvl", "outline", "deleted", "move_from", "vanish", "val", "type", "tab", "ptab", "br", "cr",
+        "no_break_hyphen", "ruby", "ruby_base", "grid_before", "grid_span", "vmerge", "hmerge", "style", "style_id",
+        "name", "based_on", "default", "block_wrappers", "run_containers",
+    )
+
+    def __init__(self, w: str):
+        self.p, self.r, self.t, self.tbl, self.tr, self.tc = (w + t for t in ("p", "r", "t", "tbl", "tr", "tc"))
+        self.sdt, self.sdt_content = w + "sdt", w + "sdtContent"
+        self.ppr, self.rpr, self.trpr, self.tcpr = w + "pPr", w + "rPr", w + "trPr", w + "tcPr"
+        self.pstyle, self.num_pr, self.num_id, self.ilvl = w + "pStyle", w + "numPr", w + "numId", w + "ilvl"
+        self.outline, self.deleted, self.move_from = w + "outlineLvl", w + "del", w + "moveFrom"
+        self.vanish, self.val, self.type = w + "vanish", w + "val", w + "type"
+        self.tab, self.ptab, self.br, self.cr = w + "tab", w + "ptab", w + "br", w + "cr"
+        self.no_break_hyphen, self.ruby, self.ruby_base = w + "noBreakHyphen", w + "ruby", w + "rubyBase"
+        self.grid_before, self.grid_span = w + "gridBefore", w + "gridSpan"
+        self.vmerge, self.hmerge = w + "vMerge", w + "hMerge"
+        self.style, self.style_id, self.name, self.based_on, self.default = (
+            w + t for t in ("style", "styleId", "name", "basedOn", "default")
+        )
+        #: Wrappers of blocks (paragraphs, tables, rows, cells) read through.
+        self.block_wrappers = frozenset((w + "customXml", w + "ins", w + "moveTo"))
+        #: Wrappers of runs whose text is shown; w:del and w:moveFrom (and anything unknown) are skipped.
+        self.run_containers = frozenset(
+            w + t for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")
+        )
+
+
+_names = functools.lru_cache(maxsize=8)(_Names)
+_DIGITS = re.compile(r"\d+")
+_OFF = ("0", "false", "off")
+
+
+def _leading_int(text: str) -> int | None:
+    """The number a decimal attribute starts with (``"2"``, ``"2 "``), None when it has none."""
+    if text.isdecimal():  # the same characters as \d, so int() reads what the pattern would match
+        return int(text)
+    m = _DIGITS.match(text)
+    return int(m.group()) if m else None
+
+
+def _num_pr(num_pr, n: _Names) -> tuple[str | None, int | None]:
+    """(numId, ilvl) of a ``w:numPr``; each None when absent."""
+    nid = lvl = None
+    for child in num_pr:
+        tag = child.tag
+        if tag == n.num_id:
+            if nid is None:
+                nid = child
+        elif tag == n.ilvl and lvl is None:
+            lvl = child
+    num_id = nid.get(n.val) if nid is not None else None
+    return num_id, _leading_int(lvl.get(n.val, "") or "") if lvl is not None else None
+
+
+def _first(el, tag: str):
+    """The first child named ``tag``: what ``el.find(tag)`` gives, without lxml's path parser."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
 # Styles
 
-# The WordprocessingML namespace, transitional and strict, as declared on a part's root element.
-_W_PREFIX = re.compile(
-    rb'xmlns:([A-Za-z_][\w.-]*)=["\'](?:http://schemas\.openxmlformats\.org/wordprocessingml/2006/main'
-    rb'|http://purl\.oclc\.org/ooxml/wordprocessingml/main)["\']'
+# The WordprocessingML namespace, transitional and strict, and its declaration on a part's root element.
+_W_URI = re.compile(
+    rb"http://schemas\.openxmlformats\.org/wordprocessingml/2006/main|http://purl\.oclc\.org/ooxml/wordprocessingml/main"
 )
+_W_PREFIX = re.compile(rb'xmlns:([A-Za-z_][\w.-]*)=["\'](?:' + _W_URI.pattern + rb')["\']')
+# What may stand before the root element for the part to be cut: an optional BOM and XML declaration.
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^<>]*\?>\s*)?")
+_ROOT_NAME = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_XMLNS = re.compile(rb"xmlns")
 
 
-def _slim_styles(data: bytes) -> bytes:
-    """styles.xml without its table and character styles.
+def _paragraph_styles(data: bytes) -> bytes:
+    """styles.xml cut down to its root element and the styles that may be paragraph styles.
 
-    Only paragraph styles matter to the reader, and Word's default template stores ~100 table styles
-    (~90% of a 350 KB part): cutting them out as bytes before parsing makes loading a DOCX about a
-    third faster. A part this does not recognise is returned unchanged; if the cut part fails to
+    Only paragraph styles matter to the reader, and Word's default template stores ~100 table styles,
+    ~270 latent-style entries and the document defaults (~95% of a 350 KB part): cutting all that out
+    as bytes before parsing makes loading a DOCX markedly faster. A style is left out only when its
+    start tag says ``type="table"`` or ``"character"``. The cut is exact for well-formed XML; a part
+    it could misread is returned unchanged: no WordprocessingML prefix, a prolog beyond the XML
+    declaration, the namespace bound twice, comments, CDATA, processing instructions or namespace
+    declarations after the root's start tag, or a style without its end. If the cut part fails to
     parse, the caller parses the whole one (see :func:`_parse_styles`).
     """
     m = _W_PREFIX.search(data, 0, 4096)
     if not m:
         return data
-    head, close_tag = _style_head(m.group(1))
-    keep: list[bytes] = []
+    root_open = data.rfind(b"<", 0, m.start())
+    root_end = data.find(b">", m.end())
+    root = _ROOT_NAME.match(data, root_open) if root_open >= 0 else None
+    if root is None or root_end < 0 or _PROLOG.fullmatch(data, 0, root_open) is None:
+        return data
+    if len(_W_URI.findall(data, root_open, root_end)) != 1 or _hides_markup(data, root_end):
+        return data  # WordprocessingML bound twice (styles may use either binding), or markup to misread
+    start_tag, other_type, close_tag = _style_tags(m.group(1))
+    keep = [data[: root_end + 1]]
     done = 0
-    for found in head.finditer(data):
-        start, end = found.span()
-        if start < done:
-            continue  # inside a style already cut (never in a well-formed part)
-        if not found.group().endswith(b"/>"):
-            close = data.find(close_tag, end)
+    for found in start_tag.finditer(data, root_end):
+        start = found.start()
+        if start < done or other_type.match(data, start):
+            continue  # inside a style kept whole, or a table or character style
+        tag_end = data.find(b">", found.end())
+        if tag_end < 0:
+            return data
+        done = tag_end + 1
+        if data[tag_end - 1 : tag_end] != b"/":
+            close = data.find(close_tag, done)
             if close < 0:
                 return data
-            end = close + len(close_tag)
-        keep.append(data[done:start])
-        done = end
-    if not keep:
-        return data
-    keep.append(data[done:])
+            done = close + len(close_tag)
+        keep.append(data[start:done])
+    keep.append(b"</" + root.group(1) + b">")
     return b"".join(keep)
 
 
-@functools.cache
-def _style_head(prefix: bytes) -> tuple[re.Pattern[bytes], bytes]:
-    """The start tag of a table or character style for a namespace prefix, and the style's end tag.
+def _hides_markup(data: bytes, pos: int) -> bool:
+    """Whether ``data`` has, from ``pos`` on, markup a byte-level cut could misread.
 
-    The pattern opens with a literal (``<w:style``), which the regex engine finds fast.
+    Comments, CDATA and processing instructions (``<!``, ``<?``) may hold text that looks like a style;
+    a namespace declaration may bind another prefix to WordprocessingML. Word writes none of them
+    in styles.xml. ``!`` and ``?`` are rare, so looking for them alone is fast.
+    """
+    for mark in (b"!", b"?"):
+        i = data.find(mark, pos)
+        while i >= 0:
+            if data[i - 1 : i] == b"<":
+                return True
+            i = data.find(mark, i + 1)
+    return _XMLNS.search(data, pos) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _style_tags(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes], bytes]:
+    """For a namespace prefix: a style's start tag, the start tag of a table or character style, its end tag.
+
+    Both patterns open with a literal (``<w:style``), which the regex engine finds fast.
     """
     w = re.escape(prefix)
-    head = re.compile(rb"<" + w + rb":style\s[^<>]*?\b" + w + rb":type=[\"'](?:table|character)[\"'][^<>]*>")
-    return head, b"</" + prefix + b":style>"
+    start = re.compile(rb"<" + w + rb":style(?![\w.:\x80-\xff-])")
+    other = re.compile(rb"<" + w + rb":style\s[^<>]*?\b" + w + rb":type=[\"'](?:table|character)[\"'][^<>]*>")
+    return start, other, b"</" + prefix + b":style>"
 
 
 def _parse_styles(data: bytes, name: str, path: Path):
-    """The styles part parsed, table and character styles left out when that can be done safely."""
-    slim = _slim_styles(data)
-    if slim is not data:
+    """The styles part parsed, cut to its paragraph styles when that can be done safely."""
+    cut = _paragraph_styles(data)
+    if cut is not data:
         try:
-            return parse_xml(slim, name, path)
+            return parse_xml(cut, name, path)
         except UnreadableDocument:
             pass  # an unusual part the cut did not suit: parse it whole, which reports real faults
     return parse_xml(data, name, path)
@@ -147,41 +264,70 @@ class _Style:
 
 
 class _Styles:
-    """Paragraph styles with ``w:basedOn`` inheritance of numbering and outline level."""
+    """Paragraph styles with ``w:basedOn`` inheritance of numbering and outline level.
+
+    A document uses a few of the dozens of styles its template defines, so a style's element is
+    read only when a paragraph (or a ``w:basedOn`` chain) first asks for it.
+    """
 
     def __init__(self, root, w: str):
-        self.styles: dict[str, _Style] = {}
         self.default = ""
+        self._elements: dict[str, Any] = {}  # style id → its w:style element (the last of an id wins)
+        self._read: dict[str, _Style] = {}
+        self._cache: dict[str, tuple[str | None, int | None, int | None]] = {}
+        self._n = n = _names(w)
         if root is None:
             return
-        for st in root.iter(w + "style"):
-            if st.get(w + "type", "paragraph") != "paragraph":
+        for st in root.iter(n.style):
+            if st.get(n.type, "paragraph") != "paragraph":
                 continue
-            sid = st.get(w + "styleId", "")
-            name_el, based = st.find(w + "name"), st.find(w + "basedOn")
-            name = name_el.get(w + "val", sid) if name_el is not None else sid
-            if name.isascii() and name.islower():
-                name = name.title()  # Word's built-in names are stored in lower case: "heading 1"
-            style = _Style(name=name, based_on=based.get(w + "val", "") if based is not None else "")
-            ppr = st.find(w + "pPr")
-            if ppr is not None:
-                style.num_id, style.ilvl = _num_pr(ppr, w)
-                style.outline = _outline(ppr, w)
-            self.styles[sid] = style
-            if st.get(w + "default") in ("1", "true", "on") and not self.default:
+            sid = st.get(n.style_id, "")
+            self._elements[sid] = st
+            if not self.default and st.get(n.default) in ("1", "true", "on"):
                 self.default = sid
-        self._cache: dict[str, tuple] = {}
+
+    def style(self, sid: str) -> _Style | None:
+        """The style of an id, None when the part defines none."""
+        found = self._read.get(sid)
+        if found is None:
+            st = self._elements.get(sid)
+            if st is None:
+                return None
+            found = self._read[sid] = self._style(st, sid)
+        return found
+
+    def _style(self, st, sid: str) -> _Style:
+        n = self._n
+        parts = first_children(st, n.name, n.based_on, n.ppr)
+        name_el, based, ppr = parts.get(n.name), parts.get(n.based_on), parts.get(n.ppr)
+        name = name_el.get(n.val, sid) if name_el is not None else sid
+        if name.isascii() and name.islower():
+            name = name.title()  # Word's built-in names are stored in lower case: "heading 1"
+        style = _Style(name=name, based_on=based.get(n.val, "") if based is not None else "")
+        if ppr is not None:
+            props = first_children(ppr, n.num_pr, n.outline)
+            num_pr, outline = props.get(n.num_pr), props.get(n.outline)
+            if num_pr is not None:
+                style.num_id, style.ilvl = _num_pr(num_pr, n)
+            if outline is not None:
+                style.outline = _leading_int(outline.get(n.val, "") or "")
+        return style
+
+    def num_ids(self) -> dict[str, str]:
+        """Style id → the numId of the style's own ``w:numPr``, for styles that have one."""
+        return {sid: st.num_id for sid in self._elements if (st := self.style(sid)) and st.num_id}
 
     def chain(self, sid: str) -> list[_Style]:
         out, seen = [], set()
-        while sid and sid in self.styles and sid not in seen and len(out) < 32:
+        while sid and sid in self._elements and sid not in seen and len(out) < 32:
             seen.add(sid)
-            out.append(self.styles[sid])
-            sid = self.styles[sid].based_on
+            st = self.style(sid)
+            out.append(st)
+            sid = st.based_on
         return out
 
     def name(self, sid: str) -> str:
-        st = self.styles.get(sid)
+        st = self.style(sid)
         return st.name if st else sid
 
     def resolved(self, sid: str) -> tuple[str | None, int | None, int | None]:
@@ -206,40 +352,20 @@ class _Styles:
         return self._cache[sid]
 
 
-def _num_pr(ppr, w: str) -> tuple[str | None, int | None]:
-    num_pr = ppr.find(w + "numPr")
-    if num_pr is None:
-        return None, None
-    nid, lvl = num_pr.find(w + "numId"), num_pr.find(w + "ilvl")
-    num_id = nid.get(w + "val") if nid is not None else None
-    ilvl = None
-    if lvl is not None:
-        m = re.match(r"\d+", lvl.get(w + "val", "") or "")
-        ilvl = int(m.group()) if m else None
-    return num_id, ilvl
-
-
-def _outline(ppr, w: str) -> int | None:
-    el = ppr.find(w + "outlineLvl")
-    if el is None:
-        return None
-    m = re.match(r"\d+", el.get(w + "val", "") or "")
-    return int(m.group()) if m else None
-
-
-def _toggle_on(el, w: str) -> bool:
-    return el is not None and el.get(w + "val", "true").lower() not in ("0", "false", "off")
-
-
 # ---------------------------------------------------------------------------------------------
 # Body
 
 
 class _BodyReader:
-    """Walks the body once, in document order, counting list numbers as it goes."""
+    """Walks the body once, in document order, counting list numbers as it goes.
 
-    def __init__(self, w: str, styles: _Styles, numbering: NumberingDefinitions):
-        self.w = w
+    Args:
+        root: the parsed ``word/document.xml``; only used to learn which rare elements occur at all
+            (hidden text, deleted paragraph marks), so that paragraphs need not look for them.
+    """
+
+    def __init__(self, w: str, styles: _Styles, numbering: NumberingDefinitions, root=None):
+        self.n = n = _names(w)
         self.styles = styles
         self.counter = NumberingCounter(numbering)
         self.numbering = numbering
@@ -247,10 +373,10 @@ class _BodyReader:
         self.tables: list[Table] = []
         self.pos = 0
         self.carry = ""  # text of a paragraph whose mark was deleted, joined to the next one
-        # Wrappers whose runs are shown; w:del and w:moveFrom (and anything unknown) are skipped.
-        self._run_containers = {
-            w + t for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")
-        }
+        self._style_names: dict[str, tuple[str, bool]] = {}  # style id → (name, is a TOC style)
+        rare = {el.tag for el in root.iter(n.vanish, n.deleted, n.move_from)} if root is not None else None
+        self._has_vanish = rare is None or n.vanish in rare
+        self._has_deleted = rare is None or n.deleted in rare or n.move_from in rare
 
     # -- output
 
@@ -261,36 +387,49 @@ class _BodyReader:
     # -- block level
 
     def blocks(self, container) -> None:
-        w = self.w
+        n = self.n
         for child in container:
             tag = child.tag
-            if tag == w + "p":
+            if tag == n.p:
                 self.paragraph(child)
-            elif tag == w + "tbl":
+            elif tag == n.tbl:
                 self.table(child)
-            elif tag == w + "sdt":
-                content = child.find(w + "sdtContent")
+            elif tag == n.sdt:
+                content = _first(child, n.sdt_content)
                 if content is not None:
                     self.blocks(content)
-            elif tag in (w + "customXml", w + "ins", w + "moveTo"):
+            elif tag in n.block_wrappers:
                 self.blocks(child)
 
     def _paragraph_parts(self, p) -> tuple[list[str], str, str, int | None, int | None, bool]:
         """(lines, marker, style id, heading level, list level, mark deleted) of one ``w:p``."""
-        w = self.w
+        n = self.n
         lines: list[list[str]] = [[]]
-        self.runs(p, lines)
-        texts = ["".join(parts) for parts in lines]
-        ppr = p.find(w + "pPr")
+        ppr = self.runs(p, lines)
+        texts = ["".join(lines[0])] if len(lines) == 1 else ["".join(parts) for parts in lines]
         sid, p_num, p_ilvl, p_outline, mark_deleted = "", None, None, None, False
         if ppr is not None:
-            ps = ppr.find(w + "pStyle")
-            sid = ps.get(w + "val", "") if ps is not None else ""
-            p_num, p_ilvl = _num_pr(ppr, w)
-            p_outline = _outline(ppr, w)
-            rpr = ppr.find(w + "rPr")
-            if rpr is not None:
-                mark_deleted = rpr.find(w + "del") is not None or rpr.find(w + "moveFrom") is not None
+            pstyle = num_pr = outline = rpr = None
+            for child in ppr:  # the first of each, as find() would give
+                tag = child.tag
+                if tag == n.pstyle:
+                    if pstyle is None:
+                        pstyle = child
+                elif tag == n.num_pr:
+                    if num_pr is None:
+                        num_pr = child
+                elif tag == n.rpr:
+                    if rpr is None:
+                        rpr = child
+                elif tag == n.outline and outline is None:
+                    outline = child
+            sid = pstyle.get(n.val, "") if pstyle is not None else ""
+            if num_pr is not None:
+                p_num, p_ilvl = _num_pr(num_pr, n)
+            if outline is not None:
+                p_outline = _leading_int(outline.get(n.val, "") or "")
+            if rpr is not None and self._has_deleted:
+                mark_deleted = any(c.tag == n.deleted or c.tag == n.move_from for c in rpr)
         sid = sid or self.styles.default
         s_num, s_ilvl, heading = self.styles.resolved(sid)
         if p_outline is not None:
@@ -315,6 +454,14 @@ class _BodyReader:
                 return found
         return 0
 
+    def _style_name(self, sid: str) -> tuple[str, bool]:
+        """(style name, whether it is a table-of-contents style), once per style id."""
+        found = self._style_names.get(sid)
+        if found is None:
+            name = self.styles.name(sid) if sid else ""
+            found = self._style_names[sid] = (name, bool(_TOC_NAME.match(name) or _TOC_NAME.match(sid)))
+        return found
+
     def paragraph(self, p) -> None:
         texts, marker, sid, heading, list_level, mark_deleted = self._paragraph_parts(p)
         if mark_deleted:
@@ -322,85 +469,90 @@ class _BodyReader:
             return
         texts[0] = self.carry + texts[0]
         self.carry = ""
-        name = self.styles.name(sid) if sid else ""
-        if _TOC_NAME.match(name) or _TOC_NAME.match(sid):
+        name, toc = self._style_name(sid)
+        if toc:
             return
         first = (marker + texts[0]).rstrip()
-        self._emit(first, style=name, heading_level=heading, list_level=list_level, auto_marker=marker)
+        self.paragraphs.append(Paragraph(
+            text=first, style=name, heading_level=heading, list_level=list_level, auto_marker=marker, start=self.pos
+        ))
+        self.pos += len(first) + 1
         for line in texts[1:]:
             self._emit(line.rstrip(), style=name)
 
     def cell_text(self, tc) -> str:
         """Text of a table cell: its paragraphs (with list numbers) and nested tables, one per line."""
-        w = self.w
         out: list[str] = []
-
-        def walk(container) -> None:
-            for child in container:
-                tag = child.tag
-                if tag == w + "p":
-                    texts, marker, *_rest, mark_deleted = self._paragraph_parts(child)
-                    text = "\n".join(t.rstrip() for t in texts)
-                    if mark_deleted:
-                        self.carry += text
-                        continue
-                    out.append((self.carry + marker + text).strip())
-                    self.carry = ""
-                elif tag == w + "tbl":
-                    for row in self._rows(child)[0]:
-                        out.append(" ".join(c for c in row if c))
-                elif tag == w + "sdt":
-                    content = child.find(w + "sdtContent")
-                    if content is not None:
-                        walk(content)
-                elif tag in (w + "customXml", w + "ins", w + "moveTo"):
-                    walk(child)
-
-        walk(tc)
+        self._cell_blocks(tc, out)
         self.carry = ""
         return "\n".join(out).strip()
 
-    def _children(self, el, tag: str):
-        """Children named ``tag``, looking through content controls and custom XML wrappers."""
-        w = self.w
-        for child in el:
-            if child.tag == w + tag:
-                yield child
-            elif child.tag == w + "sdt":
-                content = child.find(w + "sdtContent")
+    def _cell_blocks(self, container, out: list[str]) -> None:
+        n = self.n
+        for child in container:
+            tag = child.tag
+            if tag == n.p:
+                texts, marker, *_rest, mark_deleted = self._paragraph_parts(child)
+                text = texts[0].rstrip() if len(texts) == 1 else "\n".join(t.rstrip() for t in texts)
+                if mark_deleted:
+                    self.carry += text
+                    continue
+                out.append((self.carry + marker + text).strip())
+                self.carry = ""
+            elif tag == n.tbl:
+                for row in self._rows(child)[0]:
+                    out.append(" ".join(c for c in row if c))
+            elif tag == n.sdt:
+                content = _first(child, n.sdt_content)
                 if content is not None:
-                    yield from self._children(content, tag)
-            elif child.tag in (w + "customXml", w + "ins", w + "moveTo"):
-                yield from self._children(child, tag)
+                    self._cell_blocks(content, out)
+            elif tag in n.block_wrappers:
+                self._cell_blocks(child, out)
+
+    def _children(self, el, tag: str) -> list:
+        """Children named ``tag``, looking through content controls and custom XML wrappers."""
+        n = self.n
+        found = []
+        for child in el:
+            child_tag = child.tag
+            if child_tag == tag:
+                found.append(child)
+            elif child_tag == n.sdt:
+                content = _first(child, n.sdt_content)
+                if content is not None:
+                    found.extend(self._children(content, tag))
+            elif child_tag in n.block_wrappers:
+                found.extend(self._children(child, tag))
+        return found
 
     def _rows(self, tbl) -> tuple[list[list[str]], list[list[str]]]:
         """(grid rows with merged cells repeated, the distinct cell texts of each row)."""
-        w = self.w
+        n = self.n
         grid: list[list[str]] = []
         distinct: list[list[str]] = []
-        for tr in self._children(tbl, "tr"):
-            trpr = tr.find(w + "trPr")
+        for tr in self._children(tbl, n.tr):
+            trpr = _first(tr, n.trpr)
             before = 0
             if trpr is not None:
-                gb = trpr.find(w + "gridBefore")
+                gb = _first(trpr, n.grid_before)
                 if gb is not None:
-                    m = re.match(r"\d+", gb.get(w + "val", "") or "")
-                    before = min(int(m.group()), 64) if m else 0
+                    value = _leading_int(gb.get(n.val, "") or "")
+                    before = min(value, 64) if value is not None else 0
             cells = [""] * before
             texts: list[str] = []
             above = grid[-1] if grid else []
-            for tc in self._children(tr, "tc"):
+            for tc in self._children(tr, n.tc):
                 span, vmerge = 1, None
-                tcpr = tc.find(w + "tcPr")
+                tcpr = _first(tc, n.tcpr)
                 if tcpr is not None:
-                    gs = tcpr.find(w + "gridSpan")
+                    merge = first_children(tcpr, n.grid_span, n.vmerge, n.hmerge)
+                    gs, vm, hm = merge.get(n.grid_span), merge.get(n.vmerge), merge.get(n.hmerge)
                     if gs is not None:
-                        m = re.match(r"\d+", gs.get(w + "val", "") or "")
-                        span = max(1, min(int(m.group()), 64)) if m else 1
-                    vm = tcpr.find(w + "vMerge")
+                        value = _leading_int(gs.get(n.val, "") or "")
+                        span = max(1, min(value, 64)) if value is not None else 1
                     if vm is not None:
-                        vmerge = vm.get(w + "val", "continue")
-                    elif tcpr.find(w + "hMerge") is not None and tcpr.find(w + "hMerge").get(w + "val") != "restart":
+                        vmerge = vm.get(n.val, "continue")
+                    elif hm is not None and hm.get(n.val) != "restart":
                         vmerge = "hcontinue"
                 text = self.cell_text(tc)
                 col = len(cells)
@@ -429,44 +581,62 @@ class _BodyReader:
 
     # -- run level
 
-    def runs(self, el, lines: list[list[str]]) -> None:
-        """Collect the visible text under a paragraph-level element; a soft break opens a new line."""
-        w = self.w
+    def runs(self, el, lines: list[list[str]]):
+        """Collect the visible text under a paragraph-level element; a soft break opens a new line.
+
+        Returns the element's first ``w:pPr`` child (None if it has none), which a paragraph's
+        own pass over its children finds on the way.
+        """
+        n = self.n
+        ppr = None
         for child in el:
             tag = child.tag
-            if tag == w + "r":
+            if tag == n.r:
                 self.run(child, lines)
-            elif tag in self._run_containers:
+            elif tag == n.ppr:
+                if ppr is None:
+                    ppr = child
+            elif tag in n.run_containers:
                 self.runs(child, lines)
-            elif tag == w + "sdt":
-                content = child.find(w + "sdtContent")
+            elif tag == n.sdt:
+                content = _first(child, n.sdt_content)
                 if content is not None:
                     self.runs(content, lines)
             elif tag in _MATH_BLOCKS:
                 lines[-1].append("".join(t.text or "" for t in child.iter(_MATH_T)))
+        return ppr
 
     def run(self, r, lines: list[list[str]]) -> None:
-        w = self.w
-        rpr = r.find(w + "rPr")
-        if rpr is not None and _toggle_on(rpr.find(w + "vanish"), w):
-            return
+        n = self.n
+        if self._has_vanish:
+            rpr = _first(r, n.rpr)
+            if rpr is not None:
+                vanish = _first(rpr, n.vanish)
+                if vanish is not None and vanish.get(n.val, "true").lower() not in _OFF:
+                    return
+        line = lines[-1]
         for c in r:
             tag = c.tag
-            if tag == w + "t":
-                lines[-1].append(c.text or "")
-            elif tag in (w + "tab", w + "ptab"):
-                lines[-1].append("\t")
-            elif tag == w + "br":
-                if c.get(w + "type", "textWrapping") == "textWrapping":
-                    lines.append([])
-            elif tag == w + "cr":
-                lines.append([])
-            elif tag == w + "noBreakHyphen":
-                lines[-1].append("-")
-            elif tag == w + "ruby":
-                base = c.find(w + "rubyBase")
+            if tag == n.t:
+                line.append(c.text or "")
+            elif tag == n.rpr:
+                continue
+            elif tag == n.tab or tag == n.ptab:
+                line.append("\t")
+            elif tag == n.br:
+                if c.get(n.type, "textWrapping") == "textWrapping":
+                    line = []
+                    lines.append(line)
+            elif tag == n.cr:
+                line = []
+                lines.append(line)
+            elif tag == n.no_break_hyphen:
+                line.append("-")
+            elif tag == n.ruby:
+                base = _first(c, n.ruby_base)
                 if base is not None:
                     self.runs(base, lines)
+                    line = lines[-1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -542,9 +712,10 @@ def load_docx(path: str | Path) -> RawDocument:
         numbering = NumberingDefinitions.from_xml(numbering_root, _namespace(numbering_root))
     else:
         numbering = NumberingDefinitions()
-    numbering.style_num_ids = {sid: st.num_id for sid, st in styles.styles.items() if st.num_id}
-    body = root.find(w + "body")
-    reader = _BodyReader(w, styles, numbering)
+    if any(a.num_style_link for a in numbering.abstracts.values()):  # the only reader of style_num_ids
+        numbering.style_num_ids = styles.num_ids()
+    body = _first(root, w + "body")
+    reader = _BodyReader(w, styles, numbering, root)
     if body is not None:
         try:
             reader.blocks(body)

@@ -20,8 +20,12 @@ standard is silent (see ``tests/io/test_numbering.py`` for the reference table).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from ._common import first_children
 
 _DIGITS_IDEO = "〇一二三四五六七八九"
 _DIGITS_LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -274,12 +278,23 @@ class Num:
 
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_INT = re.compile(r"\s*-?\d+")
+_NAMES = ("val", "lvl", "ilvl", "lvlText", "numFmt", "start", "lvlRestart", "isLgl", "pStyle", "suff",
+          "abstractNum", "abstractNumId", "numStyleLink", "styleLink", "num", "numId", "lvlOverride", "startOverride")
+
+
+@functools.lru_cache(maxsize=8)
+def _names(w: str) -> dict[str, str]:
+    """Local name → Clark name (``{namespace}local``) of what this module reads, once per namespace."""
+    return {local: w + local for local in _NAMES}
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:
     if value is None:
         return default
-    m = re.match(r"\s*-?\d+", value)
+    if value.isdecimal():  # the common case; the same characters as \d, read the same by int()
+        return int(value)
+    m = _INT.match(value)
     return int(m.group()) if m else default
 
 
@@ -292,24 +307,28 @@ def _on(el, w: str) -> bool:
 
 def parse_level(lvl, w: str) -> Level:
     """Read one ``w:lvl`` element (``w`` is ``{namespace}`` of WordprocessingML)."""
+    q = _names(w)
+    found = first_children(
+        lvl, q["lvlText"], q["numFmt"], q["start"], q["lvlRestart"], q["isLgl"], q["pStyle"], q["suff"]
+    )
 
     def val(tag: str) -> str | None:
-        el = lvl.find(w + tag)
-        return None if el is None else el.get(w + "val")
+        el = found.get(q[tag])
+        return None if el is None else el.get(q["val"])
 
     text = val("lvlText")
-    if text is None and lvl.find(w + "lvlText") is not None:
+    if text is None and q["lvlText"] in found:
         text = ""
     fmt = val("numFmt")
     if fmt is None:  # Word 2010 wraps custom formats in mc:AlternateContent; take its fallback
         el = lvl.find(f"{_MC}AlternateContent/{_MC}Fallback/{w}numFmt")
-        fmt = el.get(w + "val") if el is not None else None
+        fmt = el.get(q["val"]) if el is not None else None
     return Level(
         start=_int(val("start"), 1) or 0,
         fmt=fmt or "decimal",
         text=text,
         restart=_int(val("lvlRestart")),
-        is_lgl=_on(lvl.find(w + "isLgl"), w),
+        is_lgl=_on(found.get(q["isLgl"]), w),
         style=val("pStyle") or "",
         suffix=val("suff") or "tab",
     )
@@ -317,45 +336,64 @@ def parse_level(lvl, w: str) -> Level:
 
 @dataclass
 class NumberingDefinitions:
-    """Everything in ``numbering.xml``, keyed by id."""
+    """Everything in ``numbering.xml``, keyed by id.
+
+    :meth:`from_xml` reads a template's levels when a list first uses it: Word's files carry a
+    dozen templates and a document numbers with one or two.
+    """
 
     abstracts: dict[str, AbstractNum] = field(default_factory=dict)
     nums: dict[str, Num] = field(default_factory=dict)
     #: style id → numId of the style's own numPr (filled by the docx reader, for numStyleLink)
     style_num_ids: dict[str, str] = field(default_factory=dict)
+    #: template id → its ``w:abstractNum`` element, until its levels are read
+    _unread: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _w: str = field(default="", repr=False, compare=False)
 
     @classmethod
     def from_xml(cls, root, w: str) -> NumberingDefinitions:
-        """Parse the root element of ``numbering.xml``."""
-        defs = cls()
-        for an in root.iter(w + "abstractNum"):
-            aid = an.get(w + "abstractNumId", "")
-            levels = {}
-            for lvl in an.findall(w + "lvl"):
-                ilvl = _int(lvl.get(w + "ilvl"), 0)
-                if ilvl is not None and 0 <= ilvl <= 8:
-                    levels[ilvl] = parse_level(lvl, w)
-            link = an.find(w + "numStyleLink")
-            slink = an.find(w + "styleLink")
+        """Parse the root element of ``numbering.xml`` (the templates' levels on first use)."""
+        q = _names(w)
+        defs = cls(_w=w)
+        for an in root.iter(q["abstractNum"]):
+            aid = an.get(q["abstractNumId"], "")
+            links = first_children(an, q["numStyleLink"], q["styleLink"])
+            link, slink = links.get(q["numStyleLink"]), links.get(q["styleLink"])
             defs.abstracts[aid] = AbstractNum(
-                aid, levels,
-                num_style_link=link.get(w + "val", "") if link is not None else "",
-                style_link=slink.get(w + "val", "") if slink is not None else "",
+                aid, {},
+                num_style_link=link.get(q["val"], "") if link is not None else "",
+                style_link=slink.get(q["val"], "") if slink is not None else "",
             )
-        for num in root.iter(w + "num"):
-            nid = num.get(w + "numId", "")
-            ref = num.find(w + "abstractNumId")
-            entry = Num(nid, ref.get(w + "val", "") if ref is not None else "")
-            for ov in num.findall(w + "lvlOverride"):
-                ilvl = _int(ov.get(w + "ilvl"), 0) or 0
-                so = ov.find(w + "startOverride")
+            defs._unread[aid] = an
+        for num in root.iter(q["num"]):
+            nid = num.get(q["numId"], "")
+            ref = first_children(num, q["abstractNumId"]).get(q["abstractNumId"])
+            entry = Num(nid, ref.get(q["val"], "") if ref is not None else "")
+            for ov in num:
+                if ov.tag != q["lvlOverride"]:
+                    continue
+                ilvl = _int(ov.get(q["ilvl"]), 0) or 0
+                parts = first_children(ov, q["startOverride"], q["lvl"])
+                so, lvl = parts.get(q["startOverride"]), parts.get(q["lvl"])
                 if so is not None:
-                    entry.start_overrides[ilvl] = _int(so.get(w + "val"), 0) or 0
-                lvl = ov.find(w + "lvl")
+                    entry.start_overrides[ilvl] = _int(so.get(q["val"]), 0) or 0
                 if lvl is not None:
                     entry.level_overrides[ilvl] = parse_level(lvl, w)
             defs.nums[nid] = entry
         return defs
+
+    def _abstract(self, aid: str) -> AbstractNum | None:
+        """A template by id, its levels read from its element the first time it is asked for."""
+        abstract = self.abstracts.get(aid)
+        if abstract is not None and aid in self._unread:
+            q = _names(self._w)
+            for lvl in self._unread.pop(aid):
+                if lvl.tag != q["lvl"]:
+                    continue
+                ilvl = _int(lvl.get(q["ilvl"]), 0)
+                if ilvl is not None and 0 <= ilvl <= 8:
+                    abstract.levels[ilvl] = parse_level(lvl, self._w)
+        return abstract
 
     def abstract_of(self, num_id: str) -> AbstractNum | None:
         """The template a list instance counts in, following ``w:numStyleLink`` (bounded)."""
@@ -363,7 +401,7 @@ class NumberingDefinitions:
         seen: set[str] = set()
         while num is not None and num.id not in seen:
             seen.add(num.id)
-            abstract = self.abstracts.get(num.abstract_id)
+            abstract = self._abstract(num.abstract_id)
             if abstract is None:
                 return None
             if not abstract.num_style_link:
@@ -399,6 +437,9 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 class NumberingCounter:
     """Replays Word's counters over paragraphs in document order.
 
+    The definitions must not change once counting has begun: each list's template and levels are
+    looked up once, on its first paragraph, because a document numbers many paragraphs of few lists.
+
     Example:
         >>> defs = NumberingDefinitions()
         >>> defs.abstracts["0"] = AbstractNum("0", {0: Level(fmt="chineseCounting", text="%1、"),
@@ -413,18 +454,33 @@ class NumberingCounter:
         self.defs = defs
         self._values: dict[str, list[int | None]] = {}
         self._applied: set[tuple[str, int]] = set()
+        self._lists: dict[str, _List | None] = {}
 
-    def _start(self, num: Num, abstract: AbstractNum, ilvl: int) -> int:
-        lvl = num.level_overrides.get(ilvl) or abstract.levels.get(ilvl)
-        return lvl.start if lvl else 1
+    def _list(self, num_id: str) -> _List | None:
+        """A list's instance, template, levels and the levels each level restarts, found once per list."""
+        try:
+            return self._lists[num_id]
+        except KeyError:
+            pass
+        num = self.defs.nums.get(num_id)
+        abstract = self.defs.abstract_of(num_id)
+        found = None
+        if num is not None and abstract is not None:
+            levels = tuple(self.defs.level(num_id, k) for k in range(9))
+            restarts = tuple(
+                tuple(deeper for deeper in range(ilvl + 1, 9) if _restarts(levels[deeper], ilvl)) for ilvl in range(9)
+            )
+            found = _List(num, abstract, levels, restarts)
+        self._lists[num_id] = found
+        return found
 
     def marker(self, num_id: str, ilvl: int) -> str:
         """Count one paragraph of list ``num_id`` at level ``ilvl``; return what Word draws ("" if nothing)."""
-        num = self.defs.nums.get(num_id)
-        abstract = self.defs.abstract_of(num_id)
-        if num is None or abstract is None or not 0 <= ilvl <= 8:
+        found = self._list(num_id)
+        if found is None or not 0 <= ilvl <= 8:
             return ""
-        lvl = self.defs.level(num_id, ilvl)
+        num, abstract, levels, restarts = found
+        lvl = levels[ilvl]
         if lvl is None:
             return ""
         values = self._values.setdefault(abstract.id, [None] * 9)
@@ -432,14 +488,11 @@ class NumberingCounter:
             self._applied.add((num_id, ilvl))
             values[ilvl] = num.start_overrides[ilvl]
         elif values[ilvl] is None:
-            values[ilvl] = self._start(num, abstract, ilvl)
+            values[ilvl] = lvl.start
         else:
             values[ilvl] += 1  # type: ignore[operator]
-        for deeper in range(ilvl + 1, 9):
-            dl = self.defs.level(num_id, deeper)
-            restart = dl.restart if dl else None
-            if restart is None or (restart != 0 and ilvl < restart):
-                values[deeper] = None
+        for deeper in restarts[ilvl]:
+            values[deeper] = None
         return self.render(num, abstract, lvl, values)
 
     def render(self, num: Num, abstract: AbstractNum, lvl: Level, values: list[int | None]) -> str:
@@ -447,14 +500,36 @@ class NumberingCounter:
             return bullet_text(lvl.text or "")
         if not lvl.text:
             return ""
-
-        def draw(m: re.Match) -> str:
-            k = int(m.group(1)) - 1
-            level_k = self.defs.level(num.id, k)
+        found = self._list(num.id)
+        levels = found.levels if found is not None else (None,) * 9
+        parts = _template(lvl.text)
+        out = [parts[0]]
+        for i in range(1, len(parts), 2):  # odd items are the level numbers of %1…%9
+            k = parts[i] - 1  # type: ignore[operator]
+            level_k = levels[k]
             value = values[k]
             if value is None:
-                value = self._start(num, abstract, k)
-            fmt = "decimal" if lvl.is_lgl else (level_k.fmt if level_k else "decimal")
-            return format_number(value, fmt)
+                value = level_k.start if level_k is not None else 1
+            out.append(format_number(value, "decimal" if lvl.is_lgl else (level_k.fmt if level_k else "decimal")))
+            out.append(parts[i + 1])
+        return "".join(out)  # type: ignore[arg-type]
 
-        return _PLACEHOLDER.sub(draw, lvl.text)
+
+class _List(NamedTuple):
+    num: Num
+    abstract: AbstractNum
+    levels: tuple[Level | None, ...]  # what NumberingDefinitions.level gives for 0…8
+    restarts: tuple[tuple[int, ...], ...]  # the deeper levels a use of each level restarts
+
+
+def _restarts(deeper: Level | None, ilvl: int) -> bool:
+    """Whether using level ``ilvl`` restarts a deeper level: by default yes; ``w:lvlRestart`` 0 never, n below n."""
+    restart = deeper.restart if deeper is not None else None
+    return restart is None or (restart != 0 and ilvl < restart)
+
+
+@functools.lru_cache(maxsize=256)
+def _template(text: str) -> tuple[str | int, ...]:
+    """A ``w:lvlText`` split at its placeholders: text, level number, text, … (``"（%2）"`` → ``("（", 2, "）")``)."""
+    parts = _PLACEHOLDER.split(text)
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
