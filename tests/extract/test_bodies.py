@@ -413,6 +413,7 @@ def test_relevance_filter_changes_nothing(monkeypatch):
     monkeypatch.setattr(body_roles.Relevance, "__call__", lambda self, runs: True)
     monkeypatch.setattr(body_roles.Relevance, "runs", lambda self, runs: [True] * len(runs))
     monkeypatch.setattr(body_roles.Relevance, "singles", lambda self, runs, terms: [True] * len(runs))
+    monkeypatch.setattr(body_roles, "_trigger_first", lambda: None)  # every run is handed over
     assert [_all(find_bodies(t, places=["云岫县", "桐溪县"])) for t in texts] == filtered
     assert sum(map(len, filtered)) > 50  # the texts do hold bodies
 
@@ -424,6 +425,8 @@ def test_relevance_filter_changes_nothing(monkeypatch):
     # the same run after a list mark that is CJK (和) and one that is not (、): names are cached by run
     "县委和局党组要落实，县委、局党组要落实，局党组要落实。",
     "组织、宣传和统战部门，宣传和统战部门",
+    # a one-character organ word opens a name after 由 only: the same run after 中 and after 由
+    "会议中局党组负责落实，由局党组负责落实。",
 ])
 def test_names_read_run_by_run_as_in_one_pass(text):
     """find_names reads only the runs that may hold names; it finds what one pass over every term does."""
@@ -533,13 +536,68 @@ def test_trigger_first_characters():
 
     first = _trigger_first()
     assert first is not None and {"、", "和", "（", "等", "要", "负", "的", "*"} <= first
+    for sample in _TRIGGER_SAMPLES:
+        for trigger in _triggers():
+            assert trigger.match(sample) is None or sample[0] in first, sample
+
+
+_TRIGGER_SAMPLES = {*set().union(*lexicon().words.values()),
+                    "决策部署", "重大决策部署", "会议精神", "的坚强领导下", "统一领导下", "的有关要求", "是第一责任人",
+                    "作为责任主体", "的部署", "，各", "以及", "：负责", "**牵头", "各次全会精神", "报告", "审批"}
+
+
+def test_triggers_by_character_match_as_whole_patterns():
+    """The triggers are tried by the character at a position, each with a pattern of only what can
+    start with it: they must match where the whole patterns do, with the same group (but for 等
+    and brackets, read past: test_triggers_read_past_etc_and_brackets)."""
+    from policytext.extract.body_roles import _trigger_at, _triggers
+
+    texts = [*_TRIGGER_SAMPLES, SAMPLE, MARKDOWN_TABLE, *(row[0] for row in DEV[:40])]
+    tried = 0
+    for plain, whole in ((False, _triggers()[0]), (True, _triggers()[1])):
+        for text in texts:
+            for pos in range(len(text)):
+                if not plain and text[pos] in "等（(":
+                    continue
+                expected = whole.match(text, pos)
+                match = _trigger_at(plain)[text[pos]]
+                got = match(text, pos) if match is not None else None
+                assert (got is None) == (expected is None), (text, pos)
+                if got is not None:
+                    assert got.lastgroup == expected.lastgroup and got.group() == expected.group(), (text, pos)
+                    tried += 1
+    assert tried > 200
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("县委、县政府等部门负责落实", "strong"),   # past 等部门, a verb of responsibility
+    ("宣传部等要落实", ""),                       # past 等, a modal verb
+    ("组织部等单位", None),                       # nothing after the list
+    ("组织部（牵头）", "any"),                    # a role mark
+    ("组织部（以下简称组织部）", "any"),          # an alias, read for every name it follows
+    ("县委（扩大）会议", None),                   # a note that no role word follows
+    ("组织部（试行）负责", "strong"),             # a note and then a role word
+    ("组织部（未闭合", None),                     # no bracket: no role (group_role reads none)
+])
+def test_triggers_read_past_etc_and_brackets(text, group):
+    """After a name, 等 and a bracket give no role by themselves: what follows them decides, as in
+    group_role (a list of names ends with 等部门; a bracket holds a role mark, an alias or a note)."""
+    from policytext.extract.body_roles import _trigger_at
+
+    pos = min(p for p in (text.find("等"), text.find("（")) if p >= 0)
+    match = _trigger_at()[text[pos]](text, pos)
+    assert (match.lastgroup or "" if match is not None else None) == group
+
+
+def test_words_by_character_match_as_one_trie():
+    """lexicon().word_at[ch] (the words that start with ch) matches where word_re does."""
     lex = lexicon()
-    samples = set().union(*lex.words.values()) | {
-        "决策部署", "重大决策部署", "会议精神", "的坚强领导下", "统一领导下", "的有关要求", "是第一责任人",
-        "作为责任主体", "的部署", "，各", "以及", "：负责", "**牵头"}
-    for sample in samples:
-        for which, trigger in enumerate(_triggers()):
-            assert trigger.match(sample) is None or sample[0] in _trigger_first(which) <= first, sample
+    for text in [*_TRIGGER_SAMPLES, SAMPLE, *(row[0] for row in DEV[:40])]:
+        for pos in range(len(text)):
+            match = lex.word_at[text[pos]]
+            got = match(text, pos) if match is not None else None
+            expected = lex.word_re.match(text, pos)
+            assert (got and got.group()) == (expected and expected.group()), (text, pos)
 
 
 # --- lexicon integrity ------------------------------------------------------------------------

@@ -47,7 +47,7 @@ from .body_names import (
     normalise_name,
     place_names_government,
 )
-from .body_roles import Found, Relevance, group_role, modal_in_clause
+from .body_roles import ALIAS, LIST_END, Found, Relevance, group_role, modal_in_clause
 from .body_unknown import slot_members, suffix_bodies
 from .table_tasks import header_field
 from .text_tables import table_rows
@@ -58,17 +58,14 @@ _ROLE_RANK = {"lead": 0, "support": 1, "mention": 2}
 
 # Proper place names at the start of an issuing unit (呼伦贝尔市, 阿坝州, 海拉尔区).
 _UNIT_PLACE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|县|区|旗|镇|乡|街道)")
-# An alias the document defines: 县委组织部（以下简称组织部）, （简称“两新”组织）.
-_ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|统称|称)[“\"「]?([\u4e00-\u9fff]{2,12})[”\"」]?[）)]")
 # Labels of lists of bodies in notes and tables: （牵头单位：…；配合单位：…） 责任单位：…
 # Two patterns, each opening with a group of literals: the regex engine then skips, in C, every
 # character no label starts with (one pattern with both forms behind a lookahead tries them all).
 _NOTE_LABEL = re.compile(
     r"(牵头|主责|主办|责任|负责|实施|承办|配合|协办|协助|参与)(?:单位|部门|科室|处室|领导|人)\s*[:：]\s*"
 )
+_LABEL_LAST = frozenset("位门室导人")  # the last characters of a _NOTE_LABEL before its colon
 _NOTE_HEADING = re.compile(rf"({'|'.join(HEADING_WORDS)})\s*(?:[:：]\s*|\n)")  # 一、考核对象⏎各乡镇党委、…
-# What may end a list: 发展改革、人社、财政等部门.
-_LIST_END = re.compile(r"等(?:部门|单位|机构|组织|方面)?")
 def _groups(text: str, cands: list[Candidate]) -> list[tuple[list[Candidate], int]]:
     """Lists of names joined by 、 和 及; each with the offset where the text after the list begins."""
     out: list[tuple[list[Candidate], int]] = []
@@ -85,7 +82,7 @@ def _groups(text: str, cands: list[Candidate]) -> list[tuple[list[Candidate], in
             else:
                 break
         after = group[-1].end
-        m = _LIST_END.match(text, after) if text.startswith("等", after) else None
+        m = LIST_END.match(text, after) if text.startswith("等", after) else None
         if m and len(group) > 1 or (m and m.group() != "等"):
             after = m.end()
         out.append((group, after))
@@ -174,7 +171,8 @@ def _label_matches(text: str) -> list[re.Match]:
             q = p
             while q > 0 and text[q - 1].isspace():  # \s as the regex reads it
                 q -= 1
-            starts.update((q - 3, q - 4))
+            if text[q - 1 : q] in _LABEL_LAST:
+                starts.update((q - 3, q - 4))
             p = text.find(colon, p + 1)
     out: list[re.Match] = []
     pos = 0
@@ -244,18 +242,19 @@ def _found(text: str, c: Candidate, role: str, rule: str) -> Found:
     return Found(c.start, c.end, raw, normalise_name(name_src), role, f"{rule}+{pattern_id}" if pattern_id else rule, c)
 
 
-def _table_bodies(doc: Document | None, text: str, cands: list[Candidate]) -> Iterator[Found]:
-    """Bodies in the 牵头单位 / 配合单位 columns of a task-breakdown table.
+def _table_cells(doc: Document | None, text: str) -> list[tuple[int, int, str, str]]:
+    """The cells of the 牵头单位 / 配合单位 columns of task-breakdown tables: (start, end, role,
+    path) each, in text order.
 
-    When the pipeline has already read the table (``doc.table_tasks``), a row's bodies take the
+    When the pipeline has already read the table (``doc.table_tasks``), a row's cells take the
     outline path of the task the row was matched to.
     """
     paths: dict[str, str] = {}
     if doc is not None:
         paths = {re.sub(r"\W", "", t.task): t.path for t in doc.table_tasks if t.path and t.task}
+    out: list[tuple[int, int, str, str]] = []
     columns: dict[int, str] = {}
     task_col: int | None = None
-    starts = [c.start for c in cands]
     for cells in table_rows(text):
         if not cells:
             columns, task_col = {}, None
@@ -274,23 +273,30 @@ def _table_bodies(doc: Document | None, text: str, cands: list[Candidate]) -> It
         if task_col is not None and task_col < len(cells):
             path = paths.get(re.sub(r"\W", "", cells[task_col][1]), "")
         for i, field_name in columns.items():
-            if i >= len(cells):
-                continue
-            lo, cell = cells[i]
-            hi = lo + len(cell)
-            j = bisect.bisect_left(starts, lo)
-            members = []
-            while j < len(cands) and cands[j].end <= hi:
-                members.append(cands[j])
-                j += 1
-            members = _share_head(text, members, hi) if members else []
-            members = [c for c in members if c.shape == "body" or (c.shape == "place" and place_names_government(c, text))]
-            for c in members:
-                f = _found(text, c, field_name, f"table.{field_name}")
-                f.path = path
-                yield f
-            for a, b in slot_members(text, lo, hi, members):  # every member of the cell is a body
-                yield Found(a, b, text[a:b], normalise_name(text[a:b]), field_name, f"table.{field_name}", path=path)
+            if i < len(cells):
+                lo, cell = cells[i]
+                out.append((lo, lo + len(cell), field_name, path))
+    return out
+
+
+def _table_bodies(text: str, cands: list[Candidate], cells: list[tuple[int, int, str, str]]) -> Iterator[Found]:
+    """Bodies in the 牵头单位 / 配合单位 columns of a task-breakdown table (``cells``: see
+    :func:`_table_cells`)."""
+    starts = [c.start for c in cands]
+    for lo, hi, field_name, path in cells:
+        j = bisect.bisect_left(starts, lo)
+        members = []
+        while j < len(cands) and cands[j].end <= hi:
+            members.append(cands[j])
+            j += 1
+        members = _share_head(text, members, hi) if members else []
+        members = [c for c in members if c.shape == "body" or (c.shape == "place" and place_names_government(c, text))]
+        for c in members:
+            f = _found(text, c, field_name, f"table.{field_name}")
+            f.path = path
+            yield f
+        for a, b in slot_members(text, lo, hi, members):  # every member of the cell is a body
+            yield Found(a, b, text[a:b], normalise_name(text[a:b]), field_name, f"table.{field_name}", path=path)
 
 
 def _unit_places(unit: str) -> list[str]:
@@ -304,7 +310,7 @@ def _aliases(text: str, cands: list[Candidate]) -> dict[str, str]:
     if "称" not in text:
         return out  # no alias (简称, 统称, 称)
     by_end = {c.end: c for c in cands if c.shape == "body"}
-    for m in _ALIAS.finditer(text):
+    for m in ALIAS.finditer(text):
         c = by_end.get(m.start())
         if c is None:
             continue
@@ -328,17 +334,20 @@ def find_bodies(text: str, *, places: Iterable[str] = (), doc: Document | None =
     """
     lex = lexicon()
     tables = ("\t" in text or "|" in text) and ("牵头" in text or "配合" in text or "责任" in text)
+    cells = _table_cells(doc, text) if tables else []
     notes = _notes(text)
-    cands = find_names(text, places=places, lex=lex, keep=Relevance(text, lex, [(lo, hi) for _, lo, hi in notes], tables))
+    # the names in labelled notes and in table cells of bodies are read whatever follows them
+    spans = [(lo, hi) for _, lo, hi in notes] + [(lo, hi) for lo, hi, _, _ in cells]
+    cands = find_names(text, places=places, lex=lex, keep=Relevance(text, lex, spans))
     found: list[Found] = []
     found.extend(_note_bodies(text, cands, notes))
-    if tables:
-        found.extend(_table_bodies(doc, text, cands))
+    found.extend(_table_bodies(text, cands, cells))
     for group, after in _groups(text, cands):
-        group = _share_head(text, group, after)
-        group = [c for c in group if c.shape == "body" or (c.shape == "place" and place_names_government(c, text))]
-        if not group:
-            continue
+        if len(group) > 1 or group[0].shape != "body":  # (one body alone is the list: most are)
+            group = _share_head(text, group, after)
+            group = [c for c in group if c.shape == "body" or (c.shape == "place" and place_names_government(c, text))]
+            if not group:
+                continue
         decided = group_role(text, group, after, lex)
         if decided is None:
             continue

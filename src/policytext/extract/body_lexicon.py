@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..lexicons import body_patterns, body_terms
 
-__all__ = ["INTRODUCER_MARK", "Lexicon", "Term", "Token", "lexicon", "trie_regex"]
+__all__ = ["INTRODUCER_MARK", "VIA_MARK", "WORD_ORDER", "Lexicon", "Term", "Token", "WordAt", "lexicon", "trie_regex"]
 
 # How a term behaves as a run of its own (:func:`policytext.extract.body_names.find_names`), as bit
 # flags: a whole name (a head or role marked alone), a bare place of two characters or more, a bare
@@ -66,6 +66,24 @@ class Token(NamedTuple):
     term: Term
 
 
+class WordAt(dict):
+    """The match function of the longest of some words at a position, by the character there (None
+    when no word starts with it): the trie of the words that start with it, compiled when first
+    asked for. The same match as one trie of all words, whose other branches the regex engine
+    would try in turn."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__()
+        self.by_first: dict[str, list[str]] = {}
+        for w in sorted(words):
+            self.by_first.setdefault(w[0], []).append(w)
+
+    def __missing__(self, ch: str) -> Callable[[str, int], re.Match | None] | None:
+        words = self.by_first.get(ch)
+        self[ch] = fn = re.compile(trie_regex(words)).match if words else None
+        return fn
+
+
 @dataclass
 class Lexicon:
     """The compiled lexicon: a trie regex over every name term and the word sets around names."""
@@ -74,6 +92,11 @@ class Lexicon:
     words: dict[str, frozenset[str]]
     name_re: re.Pattern  # every term, longest first
     word_re: re.Pattern  # the words around names
+    # ``word_re`` by the character at a position; the category of each word (the first of
+    # WORD_ORDER it is in); a pattern of the modal verbs
+    word_at: WordAt = field(repr=False)
+    word_category: dict[str, str] = field(repr=False)
+    modal_re: re.Pattern = field(repr=False)
     split_re: re.Pattern  # name_re in a group: ``split`` gives gaps and terms in turn
     # The same scan as an Aho-Corasick automaton (leftmost-longest, as the trie), about twice as
     # fast as ``split_re``; None without the ahocorasick_rs package. Pattern k is term_list[k].
@@ -130,6 +153,8 @@ HEADING_WORDS = ("考核对象", "考评对象", "责任主体", "实施主体")
 PORTFOLIO_MARK = "分管"
 #: The introducer after which a role is the doer whatever verb follows (body_roles): 由班子成员挂点帮扶.
 INTRODUCER_MARK = "由"
+#: Before a coordinating body a plan works through (body_unknown): 依托市…工作领导小组.
+VIA_MARK = "依托"
 
 
 def trie_regex(words: Iterable[str]) -> str:
@@ -207,6 +232,8 @@ def _name_pattern(terms: Iterable[str], groups: int = 4) -> str:
 _FORMULA_NUMERALS = frozenset("一二三四五六七八九十两双")
 _NAME_CATEGORIES = ("scope", "place", "mod", "stem", "head", "suffix", "role", "stop")
 _WORD_CATEGORIES = ("modal", "strong", "support", "verb", "introducer", "issue", "nonverb", "partner")
+#: The category a word found after a name is read as, when it is in several (body_roles.word_after).
+WORD_ORDER = ("nonverb", "support", "strong", "modal", "verb", "issue", "introducer")
 
 
 @functools.cache
@@ -248,8 +275,12 @@ def lexicon() -> Lexicon:
     all_words = set().union(*words.values())
     # the partner words (会同) and the rest: none is a part of another, so the leftmost-longest
     # matches are every occurrence of each
-    marks = (*sorted(words["partner"]), *HEADING_WORDS, PORTFOLIO_MARK)
+    marks = (*sorted(words["partner"]), *HEADING_WORDS, PORTFOLIO_MARK, VIA_MARK)
+    category = {}
+    for cat in reversed(WORD_ORDER):
+        category.update(dict.fromkeys(words[cat], cat))
     return Lexicon(terms, {c: frozenset(w) for c, w in words.items()}, name_re,
-                   re.compile(trie_regex(all_words)), name_re,
+                   re.compile(trie_regex(all_words)), WordAt(all_words), category,
+                   re.compile("|".join(map(re.escape, sorted(words["modal"], key=len, reverse=True)))), name_re,
                    _automaton(list(terms)), list(terms.values()),
                    mark_words=marks, mark_automaton=_automaton(list(marks), dfa=False))

@@ -59,7 +59,6 @@ _OPEN = ("（", "(")
 _OPEN_CHARS = frozenset(_OPEN)
 _SOLO = attrgetter("solo")
 _START = attrgetter("start")
-_TEXT = attrgetter("text")
 _RULE = attrgetter("rule")
 _NO_CLOSES: list[int] = []
 # What joins members of a list: 组织部门、宣传部门和统战部门 (read by policytext.extract.bodies too).
@@ -83,7 +82,16 @@ Alone = tuple[int, int, Sequence[int], bool, int, int]
 class Keep(Protocol):
     """A test of runs joined by list separators, before their names are built: False skips them."""
 
+    #: The characters after a run of one term in no list at which :meth:`singles` may keep it
+    #: (None: any); a run followed by none of them is not handed over, unless :meth:`near` holds it.
+    first: frozenset[str] | None
+
     def __call__(self, runs: list[Run]) -> bool: ...
+
+    def near(self, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
+        """The indices of the terms (whose offsets are ``starts``, ``ends``) that a run may be kept
+        for whatever follows it."""
+        ...
 
     def singles(self, runs: list[Single], terms: Sequence[Term]) -> list[bool]:
         """The same for each run of one term in no list (``terms``: the terms the indices point to).
@@ -169,7 +177,9 @@ def find_names(
     elif isinstance(tokens, Terms):
         found = tokens
     else:
-        found = Terms([t.start for t in tokens], [t.end for t in tokens], [t.term for t in tokens], True)
+        terms = [t.term for t in tokens]
+        found = Terms([t.start for t in tokens], [t.end for t in tokens], terms,
+                      [k for k, term in enumerate(terms) if term.rule in _EXTRA_RULES])
     return _names(text, found, lex, keep)
 
 
@@ -194,6 +204,10 @@ def _names(text: str, found: Terms, lex: Lexicon, keep: Keep | None = None) -> l
     # a run starts where a term does not touch the one before it
     run_starts = [0, *compress(range(1, n), map(ne, starts[1:], ends[:-1]))]
     run_ends = [*run_starts[1:], n]
+    # a run of one term in no list matters to ``keep`` only where ``first`` follows it, or in ``near``
+    first = keep.first if keep is not None else None
+    near = keep.near(starts, ends) if first is not None else set()
+    has_extra = found.has_extra if found.extra else None
     done = 0
     for i, j, solo in zip(run_starts, run_ends, map(_SOLO, map(terms.__getitem__, run_starts)), strict=True):
         if i < done:
@@ -221,7 +235,7 @@ def _names(text: str, found: Terms, lex: Lexicon, keep: Keep | None = None) -> l
                     lists.flush()  # the list it does not join is complete
                 if listed or (nxt in _SEPARATOR_FIRST and text.startswith(_SEPARATOR_STARTS, e)):
                     pending.append(Run(s, e, (e,), False, i, i + 1, shape))
-                else:
+                elif first is None or nxt in first or i in near:
                     singles.append((s, e, i, shape))  # in no list
                 continue
             done, closes = _run_end(text, found, i + 1)
@@ -234,7 +248,7 @@ def _names(text: str, found: Terms, lex: Lexicon, keep: Keep | None = None) -> l
             run = (starts[i], max(ends[done - 1], *closes), [*ends[i:done], *closes], True, i, done)
         else:
             # … or after a term the lexicon does not list (分管…的)
-            inner = found.extra and not _EXTRA_RULES.isdisjoint(map(_RULE, terms[i:done]))
+            inner = has_extra is not None and has_extra(i, done)
             run = (starts[i], ends[done - 1], ends[i:done], inner, i, done)
         if pending:
             if _joins(text, pending[-1].end, run[0]):
@@ -290,22 +304,18 @@ class _Lists:
         after = text[end : end + 1]
         if after in _OPEN_CHARS or f.starts[i + 1 : j] != f.ends[i : j - 1]:
             # a bracket in or after the run: what it holds matters
-            _run_names(text, self._tokens(i, j), self.lex, self.out, f.terms[j] if j < len(f.terms) else None)
+            _run_names(text, self.found.tokens(i, j), self.lex, self.out, f.terms[j] if j < len(f.terms) else None)
             return
         # Adjacent terms: the names depend only on the terms (those of the lexicon are their text;
         # terms it does not list, placeholders and the like, also on their rules and where each
         # ends) and on the characters on each side.
         before = text[start - 1 : start] if start else ""
-        extra = (tuple(map(_RULE, f.terms[i:j])), tuple(map(sub, f.ends[i:j], repeat(start)))) if f.extra else None
+        # (a run of lexicon terms is cut the same from the same text, wherever the extra terms are)
+        extra = (tuple(map(_RULE, f.terms[i:j])), tuple(map(sub, f.ends[i:j], repeat(start)))) if f.has_extra(i, j) else None
         key = (text[start:end], _char_kind(before), after in _LIST_CHARS, extra)
         for a, b, shape, k in self._shapes(key, i, j):
-            tokens = self._tokens(i + a, i + b)
+            tokens = self.found.tokens(i + a, i + b)
             self.out.append(Candidate(tokens[0].start, tokens[-1].end, tokens, shape, tokens[k - 1].end if k else tokens[0].start))
-
-    def _tokens(self, i: int, j: int) -> list[Token]:
-        f = self.found
-        terms = f.terms[i:j]
-        return list(map(Token, f.starts[i:j], f.ends[i:j], map(_TEXT, terms), terms))
 
     def _shapes(self, key: tuple, i: int, j: int) -> tuple[tuple[int, int, str, int], ...]:
         """The names of a run of adjacent terms ``found[i:j]`` as token slices, read once per
@@ -313,7 +323,7 @@ class _Lists:
         cache = self.lex.run_names
         shapes = cache.get(key)
         if shapes is None:
-            tokens = self._tokens(i, j)
+            tokens = self.found.tokens(i, j)
             found: list[Candidate] = []
             _run_names(self.text, tokens, self.lex, found, None)
             if len(cache) >= _RUN_NAMES_MAX:
@@ -327,8 +337,9 @@ _RUN_NAMES_MAX = 50_000
 
 def _char_kind(ch: str) -> int:
     """What a run's names can tell of the character before it: whether it is a list mark
-    (、 和 …), and whether it is CJK (和 is both, 、 only the first)."""
-    return 2 * (ch in _LIST_CHARS) + _is_cjk(ch)
+    (、 和 …), whether it is CJK (和 is both, 、 only the first), and whether it is 由 (after which
+    a one-character organ word opens a name: 由局党组…, but 中局党组 is 党组)."""
+    return 4 * (ch in _SELF_REF_AFTER) + 2 * (ch in _LIST_CHARS) + _is_cjk(ch)
 
 
 def _shape_of(c: Candidate, tokens: list[Token]) -> tuple[int, int, str, int]:

@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
+from typing import NamedTuple
 
 from .body_lexicon import INTRODUCER_MARK, Lexicon, Term, lexicon, trie_regex
 from .body_names import LIST_SEPARATORS, Alone, Candidate, Run, Single
 
-__all__ = ["Found", "Relevance", "clause_start", "group_role", "modal_in_clause", "word_after"]
+__all__ = ["ALIAS", "LIST_END", "Found", "Relevance", "clause_start", "group_role", "modal_in_clause", "word_after"]
 
 
 @dataclass(slots=True)
@@ -53,6 +55,10 @@ _MENTION_AFTER = re.compile(
 _LEADERSHIP = re.compile(
     r"的?(?:统一|坚强|正确|有力)?(?:领导|监督|支持|指导|关心)(?:[和、与](?:领导|监督|支持|指导|关心))*下"
 )
+# What may end a list: 发展改革、人社、财政等部门.
+LIST_END = re.compile(r"等(?:部门|单位|机构|组织|方面)?")
+# An alias the document defines: 县委组织部（以下简称组织部）, （简称“两新”组织）.
+ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|统称|称)[“\"「]?([\u4e00-\u9fff]{2,12})[”\"」]?[）)]")
 # A bracket right after a name: a role mark (（牵头）), an alias, or a note to skip.
 _BRACKET_AFTER = re.compile(r"[（(]([^（）()\n。]{1,24})[）)]")
 _LEAD_MARKS = {"牵头", "主责", "负责", "牵头单位", "牵头部门", "主办"}
@@ -75,8 +81,7 @@ _NOT_A_VERB = frozenset("的和与及或等、之")
 def _in_title(text: str, pos: int) -> bool:
     """Whether ``pos`` is inside a 《title》 on its line."""
     line_start = text.rfind("\n", 0, pos) + 1
-    before = text[line_start:pos]
-    return before.rfind("《") > before.rfind("》")
+    return text.rfind("《", line_start, pos) > text.rfind("》", line_start, pos)
 
 
 def clause_start(text: str, pos: int, lex: Lexicon) -> str:
@@ -99,14 +104,12 @@ def _word_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str]:
     """
     while pos < len(text) and text[pos] in "*＊：: ":
         pos += 1
-    m = lex.word_re.match(text, pos)
+    match = lex.word_at[text[pos : pos + 1]]
+    m = match(text, pos) if match is not None else None
     if not m:
         return "", ""
     w = m.group()
-    for cat in ("nonverb", "support", "strong", "modal", "verb", "issue", "introducer"):
-        if w in lex.words[cat]:
-            return w, cat
-    return w, ""
+    return w, lex.word_category.get(w, "")
 
 
 word_after = _word_after  # for the unknown names of policytext.extract.bodies
@@ -144,9 +147,13 @@ def modal_in_clause(text: str, pos: int, lex: Lexicon, reach: int = 24) -> bool:
     """A modal verb (要, 应当, 必须) later in the same clause."""
     end = _CLAUSE_END.search(text, pos, pos + reach)
     stop = end.start() if end else min(len(text), pos + reach)
+    if not lex.modal_re.search(text, pos, stop + 2):
+        return False  # no modal verb at all where one would be read (most clauses)
+    word_at = lex.word_at
     i = pos
     while i < stop:
-        m = lex.word_re.match(text, i)
+        match = word_at[text[i]]
+        m = match(text, i) if match is not None else None
         if m and m.end() <= stop + 2:
             w = m.group()
             if w in lex.words["modal"]:
@@ -238,26 +245,136 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
 # its last run (the list goes on with members the lexicon does not know: 县委、市文明办负责),
 # counts only through what a list of unknown members leads to (_skip_unknown_members). A run in
 # no list is tested alone (Relevance.singles, Relevance.runs), where a separator after it would
-# have made it a list.
+# have made it a list. After 等 and after a bracket, the words that follow them decide, as in
+# group_role (_TriggerAt._past); a table counts only in its columns of bodies (bodies._table_cells).
 _SEPARATOR_AFTER = r"[（(等、和及与或]|以及|，各"
-_FIRST = itemgetter(0)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _LIST_SEPARATORS = tuple(LIST_SEPARATORS)
+
+
+_MARKS = "[*＊：: ]*"  # skipped by _word_after
+_MARK_CHARS = frozenset("*＊：: ")
+
+
+class _Part(NamedTuple):
+    """An alternative of the triggers (:func:`_trigger_parts`)."""
+
+    group: str
+    pattern: str
+    words: dict[str, list[str]] | None  # by first character, the words of a pattern that is _MARKS and a trie of them
+    first: frozenset[str] | None  # the characters a match can start with (None: not told)
+
+
+@functools.cache
+def _trigger_parts() -> tuple[_Part, ...]:
+    """What may follow a list that gets a role, as alternatives in the order they are tried. Group
+    ``any`` matches what gives a role wherever the list stands (``sep``: the list separators, in
+    :func:`_triggers` ``any`` too), ``strong`` a verb of responsibility (a role wherever the list
+    stands, but a class of bodies needs a modal verb too); the rest (group "": verbs, modal verbs,
+    是…责任人) gives one only where the list opens a clause."""
+    lex = lexicon()
+    # a list gets a role from a word of these categories only (_word_after reads the longest word)
+    acts = lex.words["modal"] | lex.words["verb"] | lex.words["support"] | lex.words["strong"]
+    parts = (
+        *(("sep", p, None) for p in _SEPARATOR_AFTER.split("|")),
+        *(("any", p.pattern, None) for p in (_MENTION_AFTER, _LEADERSHIP, _REQUIREMENT)),
+        ("strong", f"{_MARKS}(?:{trie_regex(lex.words['strong'])})", lex.words["strong"]),
+        ("", f"{_MARKS}(?:{trie_regex(acts)})", acts),
+        *(("", p, None) for p in ("是", "为", "作为", "担任", "的?(?:对|关于|决策|部署|要求|精神|领导)")),
+    )
+    return tuple(_Part(g, p, _by_first(w) if w else None, _first_chars(re.compile(p))) for g, p, w in parts)
+
+
+def _by_first(words: Iterable[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for w in sorted(words):
+        out.setdefault(w[0], []).append(w)
+    return out
+
+
+def _trigger_pattern(parts: list[tuple[str, str]]) -> str:
+    """One pattern of the alternatives ``parts`` (group, pattern), each group a named group."""
+    out: list[str] = []
+    for group, members in itertools.groupby(parts, key=lambda part: "any" if part[0] == "sep" else part[0]):
+        alts = "|".join(p for _, p in members)
+        out.append(f"(?P<{group}>{alts})" if group else alts)
+    return "|".join(out)
 
 
 @functools.cache
 def _triggers() -> tuple[re.Pattern, re.Pattern]:
-    """What may follow a list that gets a role, and the same without the list separators. Group
-    ``any`` matches what gives a role wherever the list stands, ``strong`` a verb of responsibility
-    (a role wherever the list stands, but a class of bodies needs a modal verb too); the rest
-    (verbs, modal verbs, 是…责任人) gives one only where the list opens a clause."""
-    lex = lexicon()
-    marks = "[*＊：: ]*"  # skipped by _word_after
-    strong = trie_regex(lex.words["strong"])
-    mentions = "|".join((_MENTION_AFTER.pattern, _LEADERSHIP.pattern, _REQUIREMENT.pattern))
-    # a list gets a role from a word of these categories only (_word_after reads the longest word)
-    acts = trie_regex(lex.words["modal"] | lex.words["verb"] | lex.words["support"] | lex.words["strong"])
-    rest = rf"(?P<strong>{marks}(?:{strong}))|{marks}(?:{acts})|是|为|作为|担任|的?(?:对|关于|决策|部署|要求|精神|领导)"
-    return (re.compile(f"(?P<any>{_SEPARATOR_AFTER}|{mentions})|{rest}"), re.compile(f"(?P<any>{mentions})|{rest}"))
+    """The triggers as one pattern, and the same without the list separators."""
+    parts = [(part.group, part.pattern) for part in _trigger_parts()]
+    return re.compile(_trigger_pattern(parts)), re.compile(_trigger_pattern([x for x in parts if x[0] != "sep"]))
+
+
+class _TriggerAt(dict):
+    """The trigger test at a position, by the character there: the match function of a pattern of
+    only the alternatives (and trie words) that can start with it, or None when none can.
+
+    The regex engine tries every alternative of a pattern in turn, even those that cannot start
+    with the character at hand: a pattern per character is several times faster. It gives the
+    same matches, as a pattern of fewer alternatives in the same order does where the others fail.
+    """
+
+    def __init__(self, plain: bool) -> None:
+        super().__init__()
+        self.plain = plain
+
+    def __missing__(self, ch: str) -> Callable[[str, int], re.Match | None] | None:
+        parts = []
+        for group, pattern, words, first in _trigger_parts():
+            if group == "sep" and self.plain:
+                continue
+            if words is not None and ch and ch not in _MARK_CHARS:
+                if ch in words:  # _MARKS matches nothing here
+                    parts.append((group, f"{_MARKS}(?:{trie_regex(words[ch])})"))
+            elif first is None or ch in first:
+                parts.append((group, pattern))
+        if not self.plain and ch in _LOOK_PAST and [group for group, _ in parts] == ["sep"]:
+            fn = self._past  # what follows 等 or a bracket decides, as in group_role
+        else:
+            fn = _compiled(_trigger_pattern(parts)).match if parts else None
+        self[ch] = fn
+        return fn
+
+    def _past(self, text: str, pos: int) -> re.Match | _Sure | None:
+        """The trigger after 等 (等部门: the list goes on to the word after it) or after a bracket
+        of a role mark (牵头), an alias or a note, which ``group_role`` reads past.
+
+        A bracket no word of a role can follow, and a 等 that ends a single name, give no role;
+        an alias is read for every name it follows (bodies._aliases)."""
+        if text[pos] == "等":
+            after = LIST_END.match(text, pos).end()
+        elif ALIAS.match(text, pos):
+            return _SURE
+        else:
+            bracket = _BRACKET_AFTER.match(text, pos)
+            if bracket is None:
+                return None
+            if bracket.group(1) in _LEAD_MARKS or bracket.group(1) in _SUPPORT_MARKS:
+                return _SURE
+            after = bracket.end()
+        trigger = self[text[after : after + 1]]
+        return trigger(text, after) if trigger is not None else None
+
+
+class _Sure(NamedTuple):
+    """A trigger that gives a role wherever the list stands, as a match of group ``any`` does."""
+
+    lastgroup: str = "any"
+
+
+_SURE = _Sure()
+# The characters the list separators of the triggers start with that group_role reads past.
+_LOOK_PAST = frozenset("等（(")
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern:
+    """A pattern of :class:`_TriggerAt`, compiled once (most are the same with and without the list
+    separators)."""
+    return re.compile(pattern)
 
 
 def _first_chars(pattern: re.Pattern) -> frozenset[str] | None:
@@ -325,21 +442,38 @@ def _mention_first() -> frozenset[str] | None:
 
 
 @functools.cache
-def _trigger_first(which: int = 0) -> frozenset[str] | None:
-    """The first characters of the triggers (those of the plain ones, ``which=1``, are among them)."""
-    return _first_chars(_triggers()[which])
+def _trigger_first() -> frozenset[str] | None:
+    """The first characters of the triggers."""
+    return _first_chars(_triggers()[0])
+
+
+@functools.cache
+def _trigger_at(plain: bool = False) -> _TriggerAt:
+    return _TriggerAt(plain)
+
+
+def _meeting(spans: list[tuple[int, int]], starts: Sequence[int], ends: Sequence[int]) -> set[int]:
+    """The indices of the items (in text order, none inside another: their ``starts`` and
+    ``ends``) that meet a span as :meth:`Relevance._listed` tells (lo <= end and hi >= start),
+    found span by span: there are few spans and thousands of items."""
+    out: set[int] = set()
+    for lo, hi in spans:
+        out.update(range(bisect.bisect_left(ends, lo), bisect.bisect_right(starts, hi)))
+    return out
 
 
 class Relevance:
     """The ``keep`` test of :func:`~policytext.extract.body_names.find_names` for one text."""
 
-    def __init__(self, text: str, lex: Lexicon, notes: list[tuple[int, int]], tables: bool) -> None:
+    def __init__(self, text: str, lex: Lexicon, listed: list[tuple[int, int]]) -> None:
+        """``listed``: spans whose names are read whatever follows them (labelled notes, the cells
+        of table columns of bodies)."""
         self.text, self.lex = text, lex
-        self.trigger, self.trigger_plain = (p.match for p in _triggers())
+        self.trigger_at, self.plain_at = _trigger_at(), _trigger_at(True)
         self.first = _trigger_first()
-        # spans whose names are read whatever follows them: labelled notes, table rows, and names
-        # that start after 会同/协同 (the end p of the word is in [start, end) of a name: as a span
-        # (p + 1, p), it meets the name as a span does, lo <= end and hi >= start)
+        # spans whose names are read whatever follows them: ``listed``, and names that start after
+        # 会同/协同 (the end p of the word is in [start, end) of a name: as a span (p + 1, p), it
+        # meets the name as a span does, lo <= end and hi >= start)
         marks = lex.marks(text)
         spans = [(p + len(w) + 1, p + len(w)) for w in lex.words["partner"] for p in marks.get(w, ())]
         # names right after 由 (an official there is the doer whatever follows: group_role)
@@ -348,36 +482,40 @@ class Relevance:
         while p >= 0:  # a few hundred per text: str.find is cheaper than a pass of the automaton
             self.after_introducer.add(p + 1)
             p = text.find(INTRODUCER_MARK, p + 1)
-        spans += notes
-        if tables:
-            pos = 0
-            for line in text.split("\n"):
-                if "\t" in line or "|" in line:
-                    spans.append((pos, pos + len(line)))
-                pos += len(line) + 1
+        spans += listed
         spans.sort()
+        self.spans = spans
         self.span_starts = [lo for lo, _ in spans]
         self.span_ends = list(accumulate((hi for _, hi in spans), max))
         self.any_listed = bool(spans)
 
+    def near(self, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
+        """The terms (by index) in a labelled note, a table or after 会同 (:meth:`_listed`), and
+        those right after 由: a run of one of them may be kept whatever follows it."""
+        out = _meeting(self.spans, starts, ends)
+        for p in self.after_introducer:
+            k = bisect.bisect_left(starts, p)
+            if k < len(starts) and starts[k] == p:
+                out.add(k)
+        return out
+
     def singles(self, runs: list[Single], terms: Sequence[Term]) -> list[bool]:
         """``self([run])`` for each run of one term in no list, without making the runs; a class of
         bodies (单位, 企业) needs a modal verb in the clause unless it is mentioned."""
-        text, first, trigger, lex = self.text, self.first, self.trigger, self.lex
-        listed = self._listed if self.any_listed else None
+        text, trigger_at, lex = self.text, self.trigger_at, self.lex
         out = []
         for start, end, i, _ in runs:
-            kept = False
-            if first is None or text[end : end + 1] in first:
-                m = trigger(text, end)
-                kept = m is not None and (
-                    m.lastgroup == "any"
-                    or (
-                        (m.lastgroup == "strong" or bool(clause_start(text, start, lex)))
-                        and not (terms[i].generic and not modal_in_clause(text, end, lex))
-                    )
+            trigger = trigger_at[text[end : end + 1]]
+            m = trigger(text, end) if trigger is not None else None
+            out.append(m is not None and (
+                m.lastgroup == "any"
+                or (
+                    (m.lastgroup == "strong" or bool(clause_start(text, start, lex)))
+                    and not (terms[i].generic and not modal_in_clause(text, m.start(), lex))
                 )
-            out.append(kept or (listed is not None and listed(start, end)))
+            ))
+        for k in self._listed_runs(runs):
+            out[k] = True
         # a role right after 由 (group_role: introducer.role); the runs are in text order
         for k in self._after_introducer(runs):
             out[k] = out[k] or terms[runs[k][2]].category == "role"
@@ -395,26 +533,27 @@ class Relevance:
                 out.append(k)
         return out
 
+    def _listed_runs(self, runs: Sequence[tuple]) -> Iterable[int]:
+        """The indices of the runs (in text order, each starting with its start and end) that
+        :meth:`_listed` holds."""
+        return _meeting(self.spans, list(map(_FIRST, runs)), list(map(_SECOND, runs))) if self.any_listed else ()
+
     def runs(self, runs: list[Alone]) -> list[bool]:
         """``self([run])`` for each longer run in no list, without making the runs."""
-        text, first, trigger, lex = self.text, self.first, self.trigger, self.lex
-        listed = self._listed if self.any_listed else None
+        text, trigger_at, lex = self.text, self.trigger_at, self.lex
         out = []
-        for start, end, ends, inner, _, _ in runs:
+        for start, _, ends, inner, _, _ in runs:
             at_start = kept = False
             for e in ends:
-                if first is None or text[e : e + 1] in first:
-                    m = trigger(text, e)
-                    if m:
-                        if m.lastgroup:  # any, strong
-                            kept = True
-                            break
-                        at_start = True
-            out.append(
-                kept
-                or (at_start and (inner or bool(clause_start(text, start, lex))))
-                or (listed is not None and listed(start, end))
-            )
+                trigger = trigger_at[text[e : e + 1]]
+                if trigger is not None and (m := trigger(text, e)):
+                    if m.lastgroup:  # any, strong
+                        kept = True
+                        break
+                    at_start = True
+            out.append(kept or (at_start and (inner or bool(clause_start(text, start, lex)))))
+        for k in self._listed_runs(runs):
+            out[k] = True
         for k in self._after_introducer(runs):
             out[k] = True
         return out
@@ -427,12 +566,14 @@ class Relevance:
     def __call__(self, runs: Sequence[Run]) -> bool:
         """Whether runs joined by list separators may hold a body (see the comment above)."""
         text, lex = self.text, self.lex
-        trigger, plain, first, first_plain = self.trigger, self.trigger_plain, self.first, _trigger_first(1)
+        trigger_at, plain_at = self.trigger_at, self.plain_at
         at_start = False
         last = len(runs) - 1
         for k, run in enumerate(runs):
             for e in run.ends:
-                if first is not None and text[e : e + 1] not in first:
+                ch = text[e : e + 1]
+                trigger = trigger_at[ch]
+                if trigger is None:
                     continue  # no trigger starts here (nor a separator, nor a list of unknown members)
                 if e == run.end and (k < last or text.startswith(_LIST_SEPARATORS, e)):
                     # the separator to the next run, or to members the lexicon does not know (the
@@ -440,7 +581,8 @@ class Relevance:
                     # after it when the names on both sides are not one list after all
                     if _skip_unknown_members(text, e, lex) is not None:
                         return True
-                    m = plain(text, e) if first_plain is None or text[e] in first_plain else None
+                    plain = plain_at[ch]
+                    m = plain(text, e) if plain is not None else None
                 else:
                     m = trigger(text, e)
                 if m:

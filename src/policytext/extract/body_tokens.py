@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
-from itertools import accumulate
-from operator import itemgetter
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from .body_lexicon import PORTFOLIO_MARK, Lexicon, Term, Token, lexicon
@@ -47,6 +47,8 @@ def _placeholder_term(text: str) -> Term:
 
 
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+_TEXT = attrgetter("text")
+_new_tuple = tuple.__new__  # a NamedTuple from a tuple of its fields, without its Python __new__
 
 
 class Terms(NamedTuple):
@@ -56,11 +58,26 @@ class Terms(NamedTuple):
     starts: list[int]
     ends: list[int]
     terms: list[Term]
-    extra: bool = False  # some terms are not the lexicon's (redacted places, portfolios …)
+    # the indices of the terms that are not the lexicon's (redacted places, portfolios …), in order
+    extra: Sequence[int] = ()
+
+    def has_extra(self, i: int, j: int) -> bool:
+        """Whether a term of ``i`` to ``j`` is not the lexicon's."""
+        extra = self.extra
+        if not extra:
+            return False
+        k = bisect.bisect_left(extra, i)
+        return k < len(extra) and extra[k] < j
 
     def token(self, i: int) -> Token:
         term = self.terms[i]
-        return Token(self.starts[i], self.ends[i], term.text, term)
+        return _new_tuple(Token, (self.starts[i], self.ends[i], term.text, term))
+
+    def tokens(self, i: int, j: int) -> list[Token]:
+        """The tokens of terms ``i`` to ``j``, made in C (no call of ``Token.__new__`` each)."""
+        terms = self.terms[i:j]
+        fields = zip(self.starts[i:j], self.ends[i:j], map(_TEXT, terms), terms, strict=True)
+        return list(map(_new_tuple, repeat(Token), fields))
 
 
 def _scan(text: str, lex: Lexicon) -> Terms:
@@ -133,12 +150,13 @@ def _with_extra(text: str, found: Terms, extra: list[Token], lex: Lexicon) -> Te
     that would cross the cut; so only those few places are scanned again.
     """
     extra.sort(key=lambda t: (t.start, -t.end))
-    out = Terms([], [], [], True)
+    out = Terms([], [], [], [])
     pos = 0
     for rare in extra:
         if rare.start < pos:
             continue  # overlaps the previous one
         _between(text, pos, rare.start, found, out, lex)
+        out.extra.append(len(out.starts))
         out.starts.append(rare.start)
         out.ends.append(rare.end)
         out.terms.append(rare.term)

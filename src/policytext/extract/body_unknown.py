@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from .body_labels import normalise_name
-from .body_lexicon import Lexicon
+from .body_lexicon import VIA_MARK, Lexicon
 from .body_names import Candidate
 from .body_roles import Found, word_after
 
@@ -116,7 +116,7 @@ def suffix_bodies(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
                 out.append(Found(s, e, text[s:e], normalise_name(text[s:e]), role, f"suffix.{role}"))
     starts = {s for s, _ in spans}
     out.extend(_partner_bodies(text, starts, lex))
-    if "依托" in text:
+    if VIA_MARK in lex.marks(text):
         out.extend(Found(m.start(1), m.end(1), m.group(1), normalise_name(m.group(1)), "lead", "suffix.via")
                    for m in _VIA_NAME.finditer(text) if m.start(1) not in starts)
     out.extend(_list_bodies(text, found, starts, [s for s, _ in spans], lex))
