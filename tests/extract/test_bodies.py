@@ -629,9 +629,23 @@ def test_patterns_are_entity_ruler_lines():
     ids = [p["id"] for p in pats]
     assert len(ids) == len(set(ids)), "duplicate pattern ids"
     for p in pats:
-        assert set(p) == {"label", "pattern", "id"} and p["label"] in {"ORG", "GPE"}
+        assert {"label", "pattern", "id"} <= set(p) <= {"label", "pattern", "id", "kind"} and p["label"] in {"ORG", "GPE"}
         assert isinstance(p["pattern"], str) and p["pattern"]
+        assert p.get("kind", "party") in {"party", "government"}
     assert json.loads(json.dumps(pats[0])) == pats[0]
+
+
+def test_patterns_load_into_spacy_as_they_are():
+    """bodies.jsonl is an EntityRuler file: the optional "kind" key must not stop spaCy from reading it."""
+    spacy = pytest.importorskip("spacy")
+    from importlib.resources import files
+
+    nlp = spacy.blank("xx")  # whitespace tokens: the phrase patterns need no Chinese segmenter here
+    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
+    ruler.from_disk(files("policytext.lexicons") / "bodies.jsonl")
+    assert len(ruler.patterns) == len(body_patterns())
+    doc = nlp("国务院 印发")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [("国务院", "ORG", "central/state-council")]
 
 
 def test_lexicon_compiles_and_every_term_is_found():
@@ -672,3 +686,25 @@ def test_seed_documents_f1(shared_dir):
         fp += len(pred - matched)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.9, (tp, fp, fn)
+
+
+# (sentence, name, level, kind): the level and kind of bodies, lexicon names and names read by their slot
+LABELS = [
+    ("认真贯彻党中央、国务院决策部署。", "国务院", "中央", "government"),
+    ("认真贯彻党中央、国务院决策部署。", "党中央", "中央", "party"),
+    ("县委办公室要加强督查。", "县委办公室", "县", "party"),
+    ("县政府办公室要加强督查。", "县政府办公室", "县", "government"),
+    ("公司党委办公室负责统筹。", "公司党委办公室", "单位", "party"),
+    ("各设区市科技局要抓好落实。", "设区市科技局", "市", "government"),
+    ("（牵头单位：县绩效办；配合单位：驻局纪检组）", "县绩效办", "县", ""),  # 绩效 unknown: whose office?
+    ("（牵头单位：县绩效办；配合单位：驻局纪检组）", "驻局纪检组", "", "party"),
+    ("（牵头单位：法务部；配合单位：派出所）", "法务部", "", ""),  # a company's department or a Party one
+    ("（牵头单位：法务部；配合单位：派出所）", "派出所", "", "government"),
+]
+
+
+@pytest.mark.parametrize("text,name,level,kind", LABELS, ids=[f"{r[1]}" for r in LABELS])
+def test_levels_and_kinds(text: str, name: str, level: str, kind: str) -> None:
+    doc = Document(doc="d", path="", format="text", text=text)
+    found = {b.name: b for b in extract_bodies(doc)}
+    assert (found[name].level, found[name].kind) == (level, kind)

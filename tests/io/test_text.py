@@ -91,3 +91,23 @@ def test_files_it_refuses(tmp_path, data, cause):
     path.write_bytes(data)
     with pytest.raises(UnreadableDocument, match=cause):
         load(path)
+
+
+def test_split_lines_splits_as_the_line_end_pattern_with_or_without_rare_ends() -> None:
+    """split_lines takes str.split when only LF ends lines: the same lines as LINE_END gives."""
+    import random
+
+    from policytext.io.text import LINE_END
+
+    rng = random.Random(2)
+    for _ in range(2000):
+        ends = rng.choice(["\n", "\n\r", "\n\r\x0b\x0c\u2028\u2029"])
+        text = "".join(rng.choice("党建a " + ends) for _ in range(rng.randint(0, 20)))
+        assert split_lines(text) == LINE_END.split(text), repr(text)
+
+
+def test_paragraphs_of_lines_equal_the_constructed_ones() -> None:
+    from policytext.types import Paragraph
+
+    made = paragraphs_from_lines(["一、总体要求 ", "\ufeff（一）目标"])
+    assert made == (Paragraph(text="一、总体要求", start=0), Paragraph(text="（一）目标", start=7))

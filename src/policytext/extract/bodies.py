@@ -34,7 +34,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 
-from ..types import Body, Document
+from ..types import Body, Document, make_record
 from .body_lexicon import HEADING_WORDS
 from .body_names import (
     LIST_SEPARATORS,
@@ -403,8 +403,25 @@ def extract_bodies(doc: Document) -> Iterator[Body]:
         >>> [(b.name, b.role, b.kind, b.level) for b in extract_bodies(d)]
         [('党支部', 'lead', 'party', '单位')]
     """
-    for f in find_bodies(doc.text, places=_unit_places(doc.unit), doc=doc):
-        yield Body(
+    places = _unit_places(doc.unit)
+    for f in find_bodies(doc.text, places=places, doc=doc):
+        level, kind = _labels(f, places)
+        yield make_record(Body, dict(
             doc=doc.doc, text=f.text, name=f.name, role=f.role, path=f.path or doc.path_at(f.start),
-            start=f.start, end=f.end, level=name_level(f.candidate), kind=name_kind(f.candidate), rule=f.rule,
-        )
+            start=f.start, end=f.end, level=level, kind=kind, rule=f.rule,
+        ))
+
+
+def _labels(f: Found, places: Iterable[str]) -> tuple[str, str]:
+    """The level and kind of a body. A name the lexicon does not hold whole (县绩效办, 驻局纪检组) is
+    read as the terms it has: a place gives the level; the kind comes only from an organ word whose
+    owner is read too (派出所, 环保部), not from a lone 部 or 办 after words unknown (法务部: a company's?)."""
+    if f.candidate is not None:
+        return name_level(f.candidate), name_kind(f.candidate)
+    tokens = name_tokens(f.text, places=places)
+    if not tokens:
+        return "", ""
+    c = Candidate(0, len(f.text), tokens, "body", 0)
+    last = tokens[-1]
+    owner_unknown = last.term.category == "suffix" and (len(tokens) == 1 or tokens[-2].end != last.start)
+    return name_level(c), "" if last.end != len(f.text) or owner_unknown else name_kind(c)

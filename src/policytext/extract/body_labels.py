@@ -84,6 +84,10 @@ def name_kind(c: Candidate | None) -> str:
     toks = [t for t in c.tokens if t.term.category not in ("bracket", "scope")]
     if c.shape == "place":
         return "party" if toks and toks[-1].text == "中央" else "government"
+    return _kind(toks)
+
+
+def _kind(toks: list) -> str:
     for j in range(len(toks) - 1, -1, -1):
         t = toks[j]
         if t.term.category == "role":
@@ -99,6 +103,10 @@ def name_kind(c: Candidate | None) -> str:
             prev = toks[j - 1] if j else None
             if t.term.generic and prev is not None and prev.term.category == "stem" and prev.term.kind:
                 return prev.term.kind  # 组织部门 is a Party department
+            if t.term.kind in ("", "other") and prev is not None and prev.term.category in ("head", "suffix"):
+                owner = _kind(toks[:j])
+                if owner not in ("other", "role"):
+                    return owner  # 政府办公室, 县委办公室, 纪委办公室: a unit of the organ named right before it
             return t.term.kind or "other"
         if t.term.category == "stem":
             return t.term.kind or "other"

@@ -259,7 +259,8 @@ def lexicon() -> Lexicon:
             terms.setdefault(text, Term(text, "place", "", "省", rule=pat["id"]))
         else:
             level = "中央" if pat["id"].startswith("central/") else ""
-            terms.setdefault(text, Term(text, "head", "party", level, True, False, True, pat["id"]))
+            kind = pat.get("kind", "party")  # the state organs say "government" (spaCy ignores the key)
+            terms.setdefault(text, Term(text, "head", kind, level, True, False, True, pat["id"]))
     # a short numbered formula keeps its quotation marks inside a name: 辖区“两新”组织党组织, 村“两委”
     for text, term in list(terms.items()):
         if term.category in ("mod", "stem", "head") and text[0] in _FORMULA_NUMERALS and len(text) <= 4:
