@@ -162,3 +162,19 @@ def test_same_numbers_as_shared_score_py(shared_dir: Path, predictions: list[dic
     for section in (*KINDS, "targets_value_only", "components", "meta"):
         assert ours[section] == theirs[section], section
     assert theirs["documents_scored"] == len(DOCS)
+
+
+# --- the later held-out sets (heldout2 …): written one after another, each first scored before any tuning
+# (the README of each records those first-run scores); every one must stay above the floors too.
+LATER_SETS = sorted(p for p in DATA.glob("heldout[0-9]*") if p.is_dir() and any(p.glob("*.json")))
+
+
+@pytest.mark.parametrize("folder", LATER_SETS, ids=lambda p: p.name)
+def test_floors_on_every_later_set(folder: Path) -> None:
+    docs = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".docx") and p.with_suffix(".json").exists())
+    assert docs, folder
+    r = score(load_gold(folder), [document_to_dict(process(p)) for p in docs])
+    assert r.missing == [] and r.unmatched == []
+    for kind in KINDS:
+        tally = r.total.tallies[kind]
+        assert tally.f1 >= FLOORS[kind], f"{folder.name} {kind}: P {tally.precision:.3f} R {tally.recall:.3f} F1 {tally.f1:.3f}"
