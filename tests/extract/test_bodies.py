@@ -204,6 +204,9 @@ DEV = [
     ("干部要多到项目现场、企业车间开展调研。", []),  # a class of sub-units of a class: a venue
     ("安全员证书年审工作按期完成。", []),
     ("各村要建立村规民约。", [("村", "lead")]),
+    # a period or an enumeration word opening the clause is no part of an unknown name after it
+    ("全面提高医疗水平，年内区医院要晋升为二级甲等医院。", [("区医院", "lead")]),
+    ("同时镇便民服务所负责受理群众诉求。", [("镇便民服务所", "lead")]),
 ]
 
 HELD_OUT = [

@@ -10,9 +10,11 @@ note or a table column of bodies, or next to a found body in a 、-list.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
+from .. import lexicons
 from .body_labels import normalise_name
 from .body_lexicon import VIA_MARK, Lexicon
 from .body_names import Candidate
@@ -53,6 +55,21 @@ _JOINED = re.compile("[和与]")
 _VIA_NAME = re.compile(
     r"依托([\u4e00-\u9fff]{2,18}?(?:领导小组|工作小组|推进小组|工作专班|联席会议|指挥部|委员会))(?=[，,])"
 )
+
+
+@functools.cache
+def _openers() -> re.Pattern[str]:
+    """Words that open a clause before its subject: of enumeration (一是, 同时, 此外) and periods that
+    name no number (年内, 全年, 上半年, 年底前: the rows of periods.tsv of those ids)."""
+    periods = [row["pattern"] for row in lexicons.target_periods()
+               if row["id"] in ("within_year", "year_end", "half_year", "full_year")]
+    return re.compile("(?:[一二三四五六七八九十]是|其次|同时|另外|此外|特别是|尤其是|" + "|".join(periods) + ")+")
+
+
+def _after_openers(text: str, s: int, e: int) -> int:
+    """Where a name that the clause start ``s`` opens begins: after its opening words, if a name is left."""
+    m = _openers().match(text, s, e)
+    return m.end() if m and e - m.end() >= 2 else s
 
 
 def _is_unknown_name(name: str) -> bool:
@@ -103,8 +120,10 @@ def suffix_bodies(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
         if not opener:
             continue
         role = "support" if cue in ("配合", "协助") else "lead"
-        # the doer follows 由 (本办法由县委组织部负责解释)
+        # the doer follows 由 (本办法由县委组织部负责解释) and the words that open a clause before its
+        # subject (年内区医院要…, 同时镇综治办负责…)
         members = [(s + text[s:e].rfind("由") + 1, e) for s, e in members]
+        members = [(_after_openers(text, s, e), e) for s, e in members]
         for s, e in members:
             if ends.get(s) == e:
                 continue  # the lexicon has it
