@@ -472,7 +472,12 @@ def _align_first(items: list[str]) -> list[str]:
     if cut > 0:
         first = first[cut:]
     elif len({len(x) for x in items}) > 1:
-        first = strip_lead(first)  # 组建党员先锋队、青年突击队 → 党员先锋队; 落实集体所有权、稳定农户承包权 stay
+        # 组建党员先锋队、青年突击队 → 党员先锋队; 落实集体所有权、稳定农户承包权 stay; a verb the others
+        # open with too stays (坚持人民至上、坚持自信自立…)
+        stripped = strip_lead(first)
+        lead = first[: len(first) - len(stripped)]
+        if not (lead and any(r.startswith(lead) for r in rest)):
+            first = stripped
     return [first, *rest]
 
 
