@@ -207,6 +207,10 @@ DEV = [
     # a period or an enumeration word opening the clause is no part of an unknown name after it
     ("全面提高医疗水平，年内区医院要晋升为二级甲等医院。", [("区医院", "lead")]),
     ("同时镇便民服务所负责受理群众诉求。", [("镇便民服务所", "lead")]),
+    # what a higher authority says or decides is a mention: others carry it out
+    ("省委明确提出，要加快建设现代化产业体系。", [("省委", "mention")]),
+    ("党中央对今年工作作出了全面部署，我们要坚决贯彻落实。", [("党中央", "mention")]),
+    ("县委组织部提出了三项具体措施。", [("县委组织部", "lead")]),
 ]
 
 HELD_OUT = [

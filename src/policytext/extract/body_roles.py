@@ -74,6 +74,8 @@ _NOUN_PHRASE_END = re.compile(r"[^，,。；;\n]*的[^，,。；;\n的]{1,8}(?:[
 _REQUIREMENT = re.compile(r"的?(?:有关)?(?:要求|部署|安排|规定)")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 _AUTHORITY_AFTER = re.compile(r"的?(?:对|关于|决策|部署|要求|精神|领导)")
+# What a higher authority opening a clause says or decides, which others carry out.
+_AUTHORITY_SAYS = re.compile(r"(?:明确|反复|多次|郑重|专门)?(?:提出|强调|指出|作出)|对[^，,。；;\n]{1,16}?作出")
 # Characters after a name that join it to a phrase, not to a verb (由书记的…, 由书记和…).
 _NOT_A_VERB = frozenset("的和与及或等、之")
 
@@ -210,6 +212,8 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
         return "support", "partner"  # 会同有关部门
     if opener and cat == "support":
         return "support", "subject.support"
+    if opener and all(c.authority for c in group) and _AUTHORITY_SAYS.match(text, after):
+        return "mention", "mention.says"  # 省委明确提出…, 党中央对今年工作作出了全面部署: it decides, others do
     if opener and cat in ("modal", "strong", "verb"):
         return "lead", f"{opener}.{cat}"
     if (
