@@ -71,6 +71,9 @@ _ANSWERS_FOR = re.compile(r"对[^，,。；;\n]{1,40}?负责(?=[，,。；;\n]|$
 # The rest of a clause that ends in "…的 noun": the name sits inside a noun phrase
 # (拧紧党政机关带头过紧日子的制度螺栓), so it is not the doer.
 _NOUN_PHRASE_END = re.compile(r"[^，,。；;\n]*的[^，,。；;\n的]{1,8}(?:[，,。；;\n]|$)")
+# The rest of a clause that ends in the name of an arrangement: the name is inside it (实行县级领导包联重点
+# 项目制度, 重大项目省级领导包保机制), not the doer of the clause.
+_MECHANISM_END = re.compile(r"[^，,。；;\n]*(?:制度|机制|办法|模式)(?:[，,。；;\n]|$)")
 _REQUIREMENT = re.compile(r"的?(?:有关)?(?:要求|部署|安排|规定)")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 _AUTHORITY_AFTER = re.compile(r"的?(?:对|关于|决策|部署|要求|精神|领导)")
@@ -187,8 +190,8 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
     # mentions: who issues, decides, leads, requires
     first = _mention_first()
     if first is None or head_text[:1] in first:
-        if _MENTION_AFTER.match(head_text):
-            return "mention", "mention.issue"
+        if _MENTION_AFTER.match(head_text) and not all(c.generic for c in group):
+            return "mention", "mention.issue"  # (a class of bodies issues nothing: 用人单位发布的岗位信息)
         if _LEADERSHIP.match(head_text):
             return "mention", "mention.leadership"
         if (before.endswith("根据") or before.endswith("按照")) and _REQUIREMENT.match(head_text):
@@ -222,6 +225,7 @@ def group_role(text: str, group: list[Candidate], after: int, lex: Lexicon) -> t
         and (not before or before[-1] not in _OBJECT_MARKERS)
         and not before.endswith(("根据", "按照", "依据"))
         and not _NOUN_PHRASE_END.match(text, after)
+        and not _MECHANISM_END.match(text, after)
     ):
         return "lead", "inline.strong"
     if opener and _DUTY.match(text, after):

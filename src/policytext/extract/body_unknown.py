@@ -28,10 +28,13 @@ __all__ = ["slot_members", "suffix_bodies"]
 # follows 由) and 牵头, 负责, 配合 or a modal verb follows it directly, or it is in a list (、 和 及) that
 # such a cue ends; it follows 会同/协同 and a verb follows it; it is a member of a labelled note or a
 # table column of bodies; it follows a found body in a 、-list. The slot decides, not the lexicon.
+# A service line's number in front of a name: 12309检察服务中心, 12345政务服务便民热线中心.
+_HOTLINE = r"[0-9]{3,6}"
+_HOTLINE_DIGITS = re.compile(_HOTLINE + "$")
 _ORG_LONG = r"(?:支队|大队|中队|中心|机构|办公室|(?:领导|工作|推进|协调|专项|督导)小组)"
 _SUFFIX_NAME = re.compile(
-    rf"[\u4e00-\u9fff]{{2,14}}?(?:{_ORG_LONG}|[科股处室所站院队组办部局委])"
-    rf"|[\u4e00-\u9fff]{{1,14}}?{_ORG_LONG}"
+    rf"(?:{_HOTLINE})?(?:[\u4e00-\u9fff]{{2,14}}?(?:{_ORG_LONG}|[科股处室所站院队组办部局委])"
+    rf"|[\u4e00-\u9fff]{{1,14}}?{_ORG_LONG})"
 )
 _SUFFIX_CUE = re.compile(r"(牵头(?![人单部])|负责(?![人同])|配合(?![单部])|协助(?![单部])|应当|必须|要(?![求点素件]))")
 # Words that end in an organisation suffix but are not bodies (干部, 全部, 督办, 大局, 西部, 学习小组).
@@ -108,6 +111,9 @@ def suffix_bodies(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
             if start == lo and lo > 0 and "\u4e00" <= text[lo - 1] <= "\u9fff":
                 members = []
                 break  # longer than a name
+            digits = _HOTLINE_DIGITS.search(text, max(0, start - 6), start)
+            if digits and (digits.start() == 0 or not text[digits.start() - 1].isalnum()):
+                start = digits.start()  # 12309检察服务中心
             members.append((start, pos))
             if start > 0 and text[start - 1] == "、":
                 pos = start - 1

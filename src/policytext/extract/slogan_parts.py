@@ -1017,7 +1017,12 @@ _TERM_CN = {"1": "一", "2": "两二", "3": "三", "4": "四", "5": "五", "6": 
 
 
 def definition_terms(text: str, pos: int, terms: Sequence[str]) -> list[str] | None:
-    """A list after 1+N whose parts open with its terms: “1+N”体系，即1个平台和N个分平台."""
+    """A list after 1+N whose parts open with its terms, or with a verb and its terms: “1+N”体系，即1个
+    平台和N个分平台; “1+3+N”体系，即建强1个核心、健全3项机制、培育N个品牌.
+
+    >>> definition_terms("“1+3+N”体系，即建强1个核心、健全3项机制、培育N个品牌。", 7, ("1", "3", "N"))
+    ['建强1个核心', '健全3项机制', '培育N个品牌']
+    """
     cue = _CUE.match(text, pos)
     if not cue or (cue.group(1) and cue.group(2)[0] == "即"):
         return None
@@ -1029,9 +1034,13 @@ def definition_terms(text: str, pos: int, terms: Sequence[str]) -> list[str] | N
         return None
     for part, term in zip(parts, terms, strict=True):
         opens = (term, *_TERM_CN.get(term, "")) if term.isdigit() else (term, term.upper(), "若干", "多")
-        if not part.startswith(opens) or len(part) > 40:
-            return None
+        at = min((i for i in map(part.find, opens) if i >= 0), default=-1)
+        if not 0 <= at <= _TERM_VERB or not _is_cjk(part[:at]) or len(part) > 40:
+            return None  # (a verb before the term: 建强1个…; at most a four-character one, 建立健全)
     return parts
+
+
+_TERM_VERB = 4
 
 
 _LEVELS = "省市州盟县区旗乡镇街村组"

@@ -97,6 +97,8 @@ _PHASE_AFTER = re.compile(r"等|工程|项目|扩建|改造|建设|、")
 _STATUS = re.compile(r"共有|现有|总数为|总计")
 _FORECAST = re.compile(r"预计|预测|估计")
 _EVERY_ONE = re.compile(r"每[ \t]*$")
+#: Verbs before a duration that make it the time an action takes: 用一个月时间, 利用两周时间, 花三天时间.
+_SPEND_BEFORE = re.compile(r"(?:用|花|经过)[ \t]*$")
 #: Period ids (periods.tsv) too loose to make 一个/一次 a count: 今年, 全年, 上半年 (and none).
 _NOT_RECURRING = {"", "full_year", "half_year"}
 
@@ -117,8 +119,11 @@ _PAST_SENTENCE = re.compile(
     r"过去|去(?<![比较于]去)年|上(?<![比较于]上)年(?!度)|上(?<![比较于]上)一年|一年来|以来|这[一二三四五六七八九十两]年|刚才"
     + "".join(f"|{d}[一二三四五六七八九十两0-9]*年来" for d in "一二三四五六七八九十两0123456789")
 )
+#: A paragraph opening on a span of years (这五年，, 近3年来，, 过去一年): what it reports is past. A
+#: year (2025年，) is no span: whether it is past is the plan year's to say (past_sentence).
 _PAST_OPENING = re.compile(
-    r"[ \t　—]*(?:回顾)?(?:过去|这|近)?[一二三四五六七八九十两0-9]+年(?:来|以来|中|间)?[，,]|[ \t　—]*(?:过去|去年|一年来|五年来)"
+    r"[ \t　—]*(?:回顾)?(?:过去|这|近)?(?:[一二三四五六七八九十两]+|[0-9]{1,2})年(?:来|以来|中|间)?[，,]"
+    r"|[ \t　—]*(?:过去|去年|一年来|五年来)"
 )
 #: Words that only rules use: a clause with them sets a norm even when it says 累计 (累计不少于3个月).
 _NORMATIVE = re.compile(r"不少于|不低于|不超过|不高于|不多于|至少|最多|控制在|一般|原则上")
@@ -472,6 +477,8 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
     comparator = q.comparator or ctx.clause_comparator(q)
     if requires == "comparator" and (not comparator or q.form == "approx_range"):
         return "year_count"  # 三年行动, 三五年: spans of years are not targets unless bounded
+    if q.kind == "duration" and not comparator and text.startswith("时间", q.end) and _SPEND_BEFORE.search(before):
+        return "time_frame"  # 用一个月时间集中开展…: how long an action takes, not a level to reach
     if chinese and q.value and q.value >= 2 and q.value == _enumerated(text, cs, ns):
         return "apposition"  # 稳增长、防风险、保民生三项…: counts the phrases just listed
     if numeral == "一" and (_IDIOM_AFTER.match(text, q.unit_end) or (unit in _VAGUE_ONE and not q.comparator)):
