@@ -136,6 +136,11 @@ BUGS_CAUGHT_DEFINED: list[Defined] = [
     ("组建党员先锋队、青年突击队、志愿服务队“三支队伍”。", "三支队伍", ["党员先锋队", "青年突击队", "志愿服务队"]),
     # 坚持 was missing from the lead verbs: a verb governing the whole list stayed on its first part
     ("坚持城乡规划、产业布局、基础设施、公共服务“四个一体化”。", "四个一体化", ["城乡规划", "产业布局", "基础设施", "公共服务"]),
+    # a formula named at the end of a heading, its parts in the next sentence (def.next)
+    ("（三）实施“双培养”工程。把党员培养成技术骨干、把技术骨干培养成党员，年内发展党员不少于10名。", "双培养",
+     ["把党员培养成技术骨干", "把技术骨干培养成党员"]),
+    # … and a 1+N formula whose parts open with a verb before their term (def.terms)
+    ("构建“1+2+N”工作体系，即建强1个核心、健全2项机制、培育N个品牌。", "1+2+N", ["建强1个核心", "健全2项机制", "培育N个品牌"]),
     # … but a verb every part opens with is theirs (the guard in _align_first)
     ("全面落实，坚持党的全面领导、坚持自信自立、坚持守正创新“三个坚持”。", "三个坚持", ["坚持党的全面领导", "坚持自信自立", "坚持守正创新"]),
 ]

@@ -1043,6 +1043,30 @@ def definition_terms(text: str, pos: int, terms: Sequence[str]) -> list[str] | N
 _TERM_VERB = 4
 
 
+#: What may stand between a formula and the end of the sentence that names it: a plan noun (工程, 行动).
+_NAMING_TAIL = re.compile(r"[”」』\"]?[\u4e00-\u9fff]{0,6}?[。；;]")
+
+
+def definition_next(text: str, pos: int, expected: int | None, head: str) -> list[str] | None:
+    """The parts of a formula named at the end of a sentence (often a heading: （三）实施“双培养”工程。)
+    listed in the first clause of the next one, each holding the formula's head.
+
+    >>> definition_next("（三）实施“双培养”工程。把党员培养成骨干、把骨干培养成党员，年内…", 9, 2, "培养")
+    ['把党员培养成骨干', '把骨干培养成党员']
+    """
+    if not expected or expected < 2 or not head:
+        return None
+    tail = _NAMING_TAIL.match(text, pos)
+    if not tail:
+        return None
+    end = _CLAUSE_END.search(text, tail.end(), tail.end() + 120)
+    clause = text[tail.end() : end.start() if end else tail.end() + 120]
+    parts = [clean(x) for x in split_top(clause, "、")]
+    if len(parts) != expected or not all(head in x and 0 < len(x) <= 30 for x in parts):
+        return None
+    return parts
+
+
 _LEVELS = "省市州盟县区旗乡镇街村组"
 _DASHES = "—－–-"
 
@@ -1166,6 +1190,8 @@ def run_plan(
                 found = definition_roles(text, b, parts)
             elif rule == "def.chain":
                 found = definition_chain(ctx, a, b, text[a:b], parts[0][0])
+            elif rule == "def.next":
+                found = definition_next(text, b, expected, head)
             else:  # def.terms
                 found = definition_terms(text, b, terms)
             if found:
@@ -1287,4 +1313,5 @@ def strategy_plan(
         plan += ["def.before"] * listed  # a quoted list, or one named so (以下简称)
     elif not digits:
         plan += ["def.before"] * listed + ["def.enum"] * listed + ["def.headings"] * headed + ["def.harvest"] * harvest
+        plan += ["def.next"] * (listed and len(parts) == 1 and bool(head))
     return tuple(plan)
