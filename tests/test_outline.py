@@ -59,6 +59,8 @@ MARKERS_DEV = [
     ("第十二条　本办法自印发之日起施行。", ("article", "第十二条", 12)),
     ("1.2 工作目标", ("dotted1", "1.2", 2)),
     ("二、2021年工作安排", ("cn_comma", "二、", 2)),
+    # a full bracket is a marker whatever follows, a digit too (not so 1、2月份 or 1.5万)
+    ("（1）12315投诉举报热线工单按时办结率达到100%", ("arabic_paren", "（1）", 1)),
 ]
 
 NOT_MARKERS = [

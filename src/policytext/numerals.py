@@ -159,12 +159,17 @@ def parse_number(text: str) -> float | None:
     (1200.0, 12.5, 120.0, 39000.0)
     >>> parse_number("百分之九十"), round(parse_number("三分之一"), 3), parse_number("千分之五"), parse_number("XX")
     (90.0, 33.333, 5.0, None)
+    >>> parse_number("万分之五")
+    0.05
     """
     text = text.strip()
     if text.startswith("百分之"):
         return to_float(text[3:])
     if text.startswith("千分之"):
         return to_float(text[3:])
+    if text.startswith("万分之"):  # per ten thousand, as a percentage: 万分之一 → 0.01
+        value = to_float(text[3:])
+        return value / 100 if value is not None else None
     if "分之" in text:
         den, _, num = text.partition("分之")
         d, n = to_float(den), to_float(num)

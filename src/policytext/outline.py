@@ -226,8 +226,8 @@ def match_marker(line: str, pos: int = 0) -> MarkerMatch | None:
         while end < len(line) and line[end].isspace():
             end += 1
         rest = line[end:]
-        if family in ("arabic", "arabic_paren", "arabic_half_paren") and NOT_A_TITLE_START.match(rest) and not YEAR_START.match(rest):
-            return None
+        if family in ("arabic", "arabic_half_paren") and NOT_A_TITLE_START.match(rest) and not YEAR_START.match(rest):
+            return None  # (a full bracket is a marker whatever follows: （1）12315热线…)
         if family == "cn_comma" and CN_LIST_START.match(rest):
             return None
         if family == "dotted":

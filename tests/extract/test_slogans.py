@@ -136,6 +136,9 @@ BUGS_CAUGHT_DEFINED: list[Defined] = [
     ("组建党员先锋队、青年突击队、志愿服务队“三支队伍”。", "三支队伍", ["党员先锋队", "青年突击队", "志愿服务队"]),
     # 坚持 was missing from the lead verbs: a verb governing the whole list stayed on its first part
     ("坚持城乡规划、产业布局、基础设施、公共服务“四个一体化”。", "四个一体化", ["城乡规划", "产业布局", "基础设施", "公共服务"]),
+    # a colon list in the first clause whose parts open alike wins over the clauses after it
+    ("坚持“四个最严”：最严谨的标准、最严格的监管、最严厉的处罚、最严肃的问责，统筹发展和安全，守牢安全底线，提供有力支撑。",
+     "四个最严", ["最严谨的标准", "最严格的监管", "最严厉的处罚", "最严肃的问责"]),
     # a formula named at the end of a heading, its parts in the next sentence (def.next)
     ("（三）实施“双培养”工程。把党员培养成技术骨干、把技术骨干培养成党员，年内发展党员不少于10名。", "双培养",
      ["把党员培养成技术骨干", "把技术骨干培养成党员"]),

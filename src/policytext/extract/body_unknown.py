@@ -31,26 +31,29 @@ __all__ = ["slot_members", "suffix_bodies"]
 # A service line's number in front of a name: 12309检察服务中心, 12345政务服务便民热线中心.
 _HOTLINE = r"[0-9]{3,6}"
 _HOTLINE_DIGITS = re.compile(_HOTLINE + "$")
-_ORG_LONG = r"(?:支队|大队|中队|中心|机构|办公室|(?:领导|工作|推进|协调|专项|督导)小组)"
+_ORG_LONG = r"(?:支队|大队|中队|中心|机构|办公室|集团|公司|(?:领导|工作|推进|协调|专项|督导)小组)"
 _SUFFIX_NAME = re.compile(
     rf"(?:{_HOTLINE})?(?:[\u4e00-\u9fff]{{2,14}}?(?:{_ORG_LONG}|[科股处室所站院队组办部局委])"
     rf"|[\u4e00-\u9fff]{{1,14}}?{_ORG_LONG})"
 )
-_SUFFIX_CUE = re.compile(r"(牵头(?![人单部])|负责(?![人同])|配合(?![单部])|协助(?![单部])|应当|必须|要(?![求点素件]))")
+_SUFFIX_CUE = re.compile(
+    r"(牵头(?![人单部])|负责(?![人同])|配合(?![单部])|协助(?![单部])|应当|必须|要(?![求点素件])"
+    r"|每(?:年|半年|季度|月|周)(?=[至要应须组开召举对进完][\u4e00-\u9fff]))"  # 法规股每季度组织…: how often it acts
+)
 # Words that end in an organisation suffix but are not bodies (干部, 全部, 督办, 大局, 西部, 学习小组).
 _SUFFIX_NOT = re.compile(
     r"(?:场所|住所|厕所|之处|好处|网站|站点|学科|活动室|会议室|团队|队伍|(?:^|[^导作进调项])小组|之所|的"
     r"|干部|[全内外局总东西南北中头顶底尾]部|[大格布结开当]局|[督举主承协代帮创开兴包交查法合首好难么]办)$"
-    r"|[的是在对为将把和与]"
+    r"|[的是在对为将把和与]|会同|协同|(?<!重)要(?!素)"  # (not across a verb: 街道综治中心要会同派出所)
 )
 # The last characters of _SUFFIX_NAME: a name before a cue ends in one.
-_SUFFIX_LAST = frozenset("队心构科股处室所站院组办部局委")
+_SUFFIX_LAST = frozenset("队心构科股处室所站院组办部局委团司")
 _BEFORE_CUE = re.compile(f"[{''.join(sorted(_SUFFIX_LAST))}](?={_SUFFIX_CUE.pattern})")
-_SUFFIX_OPEN = set("，,。；;：:！!？?\n\t 　）)")
+_SUFFIX_OPEN = set("，,。；;：:！!？?\n\t 　）).．")  # (. after an item number: 1.法规股牵头…)
 # A member of a labelled note or a table column (社会事务办, 教务处, 镇人社服务所): the slot makes it
 # a body whatever its stem, so more endings count (…会, …馆, …公司); a quoted formula may be inside.
 _SLOT_NAME = re.compile(
-    rf"(?:各级|各)?[\u4e00-\u9fff“”]{{1,16}}?(?:{_ORG_LONG}|公司|集团|[科股处室所站院队组办部局委会馆校厅])"
+    rf"(?:各级|各)?[\u4e00-\u9fff“”]{{1,16}}?(?:{_ORG_LONG}|[科股处室所站院队组办部局委会馆校厅])"
 )
 # The conjunctions a name may hold (规划发展与信息化处, 宣传和统战部), taken out before _SUFFIX_NOT.
 _JOINED = re.compile("[和与]")
@@ -92,6 +95,8 @@ def suffix_bodies(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
     for pos in sorted(cues):
         m = _SUFFIX_CUE.match(text, pos)
         known = found_ends.get(m.start())
+        if known is not None and m.group(1)[0] == "每":
+            continue  # how often a known name acts: the lexicon's names have their own rules
         if known is None:
             if text[m.start() - 1 : m.start()] not in _SUFFIX_LAST:
                 continue  # what comes right before the cue is neither a known name nor an unknown one

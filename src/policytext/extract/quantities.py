@@ -44,7 +44,8 @@ class Quantity:
         unit_end: offset just after the unit (before any trailing comparator word).
         numeral: the number as written (``一``, ``10``, ``××``).
         kind: the unit's kind from units.tsv (count, frequency, duration, money, percent, points, measure).
-        form: which pattern matched: number, range, approx_range, percent, fraction, per_mille, placeholder,
+        form: which pattern matched: number, range, approx_range, percent, fraction, per_mille,
+            per_ten_thousand (万分之五 → 0.05 %), placeholder,
             word (半数, 翻一番: quantity_words.tsv).
     """
 
@@ -76,8 +77,8 @@ def _new_quantity(**fields: object) -> Quantity:
 
 # --- lexicons ------------------------------------------------------------------------------------
 
-#: Every character a quantity's number can start with: digits, Chinese numerals, placeholders, 百分之/千分之.
-NUMBER_START = "0-9０-９一二两三四五六七八九十×XＸ╳百千"
+#: Every character a quantity's number can start with: digits, Chinese numerals, placeholders, 百分之/千分之/万分之.
+NUMBER_START = "0-9０-９一二两三四五六七八九十×XＸ╳百千万"
 _MAGNITUDES = ("万亿", "亿", "万")
 
 
@@ -165,7 +166,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 #: Placeholder numbers in redacted documents: ××名, X个, XX万元. Not after a Latin letter (APPX).
 _PLACEHOLDER = r"(?<![A-Za-zＡ-Ｚａ-ｚ×╳])[×XＸ╳]{1,3}"
-#: Range separators: 1%至2%, 3—5个, 10-15天, 3到5个, 三至五年.
+#: Range separators: 1%至2%, 3—5个, 10-15天, 3到5个, 三至五年 (the first bound may say it is included: 80分（含）至90分).
 _SEP = r"(?:至|到|~|～|-|－|——|—|–)"
 _SEP_START = r"至到~～\-－—–"
 _SEP_SPLIT = re.compile(_SEP + "(?:百分之)?")
@@ -204,9 +205,10 @@ def _scanner() -> re.Pattern[str]:
         rf"(?=[{_NUM_CHARS}]*分之)(?P<frac>{_NUM}分之{_NUM})"
         rf"|(?P<pct>百分之{_NUM}(?:{_SEP}(?:百分之)?{_NUM})?)"
         rf"|(?P<pm>千分之{_NUM})"
+        rf"|(?P<bp>万分之{_NUM})"
         rf"|(?P<word>{trie_pattern(words)})"
         rf"|(?:(?P<ph>{_PLACEHOLDER})"
-        rf"|(?P<n1>{_NUM})(?:(?=[{unit_start}{_SEP_START}])(?P<u1>{unit})?(?P<sep>{_SEP})(?P<n2>{_NUM}))?)"
+        rf"|(?P<n1>{_NUM})(?:(?=[{unit_start}{_SEP_START}])(?P<u1>{unit})?(?:[（(]含[）)])?(?P<sep>{_SEP})(?P<n2>{_NUM}))?)"
         rf"(?P<mid>{middle})?[ \t]?(?=[{unit_start}])(?P<unit>{unit})"
         r")"
         + _post_pattern()
@@ -279,7 +281,7 @@ def _rate_after(m: re.Match[str], text: str) -> re.Match[str] | None:
 
 def parse_match(m: re.Match[str], text: str, rate: re.Match[str] | None = None) -> Quantity | None:
     """Parse one scanner match and the rate after it, if any; None when the number does not parse."""
-    frac, pct, pm, word, ph, n1, unit, post = m.group("frac", "pct", "pm", "word", "ph", "n1", "unit", "post")
+    frac, pct, pm, bp, word, ph, n1, unit, post = m.group("frac", "pct", "pm", "bp", "word", "ph", "n1", "unit", "post")
     start, end = m.start(), m.end()
     per, per_end = None, 0
     if rate:
@@ -303,6 +305,10 @@ def parse_match(m: re.Match[str], text: str, rate: re.Match[str] | None = None) 
         numeral, unit, form = pm, "‰", "per_mille"
         value = parse_number(numeral)
         number_start, unit_end = m.span("pm")
+    elif bp:
+        numeral, unit, form = bp, "%", "per_ten_thousand"
+        value = parse_number(numeral)  # 万分之五 is 0.05 %
+        number_start, unit_end = m.span("bp")
     elif word:
         numeral, form = word, "word"
         value, unit = _quantity_words()[0][word]
@@ -380,7 +386,7 @@ def find_quantities(
 
 def match_end(m: re.Match[str], rate: re.Match[str] | None) -> int:
     """Where the unit of a scanner match ends (58万元/人: after the rate's base), without parsing it."""
-    end = max(m.end("frac"), m.end("pct"), m.end("pm"), m.end("word"))  # -1 for a group that did not match
+    end = max(m.end("frac"), m.end("pct"), m.end("pm"), m.end("bp"), m.end("word"))  # -1 for a group that did not match
     if end < 0:
         end = m.end("unit")
     if rate and rate.group("per")[1:] not in _TIME_WORDS:

@@ -379,9 +379,12 @@ def _first_clause_list(body: str, expected: int, noun: str = "") -> list[str] | 
     return parts if all(0 < len(p) <= 40 for p in parts) else None
 
 
-def _parallel_ends(parts: list[str]) -> bool:
-    """Whether the parts end in the same two characters (问题清单、任务清单、责任清单)."""
-    return all(len(p) >= 3 for p in parts) and len({p[-2:] for p in parts}) == 1
+def _parallel_parts(parts: list[str]) -> bool:
+    """Whether the parts end in the same two characters (问题清单、任务清单、责任清单), or open with the
+    same two (最严谨的标准、最严格的监管、最严厉的处罚): the members of one list."""
+    if not all(len(p) >= 3 for p in parts):
+        return False
+    return len({p[-2:] for p in parts}) == 1 or len({p[:2] for p in parts}) == 1
 
 
 def _trim_last(parts: list[str], noun: str) -> list[str]:
@@ -426,7 +429,7 @@ def definition_after(text: str, pos: int, expected: int | None, *, exact: bool =
         # clauses when its parts end alike (“三张清单”：问题清单、任务清单、责任清单，每季度对账一次，…).
         found = _split_exact(body, expected, levels=slice(None, _PURE))
         first = _first_clause_list(body, expected, cue.group(1))
-        if first and (not found or _parallel_ends(first)):
+        if first and (not found or _parallel_parts(first)):
             found = first
         found = found or _split_exact(body, expected, levels=slice(_PURE, None))
         if found and cue.group(2).lstrip("，,")[:1] == "即":

@@ -59,8 +59,9 @@ __all__ = ["Quantity", "explain", "extract_targets", "find_quantities", "parse_q
 
 # --- the context of a document -----------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[。！？；;!?\n]")
-_CLAUSE_END = re.compile(r"[。！？；;!?\n，,：:]")
+# A tab ends both: it separates the cells of a table row (io gives a row as tab-separated cells).
+_SENTENCE_END = re.compile(r"[。！？；;!?\n\t]")
+_CLAUSE_END = re.compile(r"[。！？；;!?\n\t，,：:]")
 _SHORT_QUOTE = re.compile(r"“[^“”\n]{1,16}”|\"[^\"\n]{1,16}\"|「[^「」\n]{1,16}」|‘[^‘’\n]{1,16}’|『[^『』\n]{1,16}』")
 _TITLE = re.compile(r"《[^《》\n]{1,100}》|〈[^〈〉\n]{1,60}〉")
 # Both in one scan. Every branch opens with a literal, which lets the regex engine skip to those characters
@@ -95,8 +96,11 @@ _PHASE_BEFORE = re.compile(r"[港场区线馆站厂园校院电路道心学]$")
 _FORMULA_PAIR = re.compile(r"[一二两三四五六七八九十][个项条种大]")
 _PHASE_AFTER = re.compile(r"等|工程|项目|扩建|改造|建设|、")
 _STATUS = re.compile(r"共有|现有|总数为|总计")
+_BASELINE_AFTER = re.compile(r"[^，,。；;\n]{0,8}?基础上")
 _FORECAST = re.compile(r"预计|预测|估计")
 _EVERY_ONE = re.compile(r"每[ \t]*$")
+#: Words that negate a comparator into a condition: 转化率未达到100%的扣3分 (3分 is no "at least").
+_NEGATIONS = ("未", "没有", "没")
 #: Verbs before a duration that make it the time an action takes: 用一个月时间, 利用两周时间, 花三天时间.
 _SPEND_BEFORE = re.compile(r"(?:用|花|经过)[ \t]*$")
 #: Period ids (periods.tsv) too loose to make 一个/一次 a count: 今年, 全年, 上半年 (and none).
@@ -395,7 +399,7 @@ class _Context:
         pattern, rows = _clause_comparators()
         best = ""
         for m in pattern.finditer(head):
-            if len(head) - m.end() <= int(rows[m.group(0)]["reach"]):
+            if len(head) - m.end() <= int(rows[m.group(0)]["reach"]) and not head.endswith(_NEGATIONS, 0, m.start()):
                 best = rows[m.group(0)]["comparator"]
         return best
 
@@ -508,6 +512,8 @@ def _reject_reason(q: Quantity, ctx: _Context) -> str:
         return "delta"
     if _STATUS.search(text, cs, ns):
         return "status"  # 全县共有党员1236名: a state of affairs, not a goal
+    if _BASELINE_AFTER.match(text, q.end) and text.find("在", cs, ns) >= 0:
+        return "baseline"  # 在去年新增3.8万户的基础上: the level a goal starts from
     if _FORECAST.search(text, ctx.sentence(ns)[0], ns):
         return "forecast"  # 预计今年高校毕业生超过1170万人: a forecast, not a goal
     if ctx.past_sentence(ns, bounded=comparator in (">=", "<=")):
