@@ -429,3 +429,31 @@ def test_external_documents_give_consistent_outlines_quickly(shared_dir):
         assert len(by_path) == len(items), raw.doc
         for it in items:
             assert it.level == (by_path[it.parent].level + 1 if it.parent else 1), (raw.doc, it.path)
+
+
+def test_an_unnumbered_heading_among_numbered_ones_is_no_item() -> None:
+    """Word headings of a level that is numbered (一、 drawn by numbering.xml): one whose number is
+    switched off (总体思路) is a section of its own, not a level-1 item that pushes the others down."""
+    from policytext.types import Paragraph, RawDocument
+
+    paras = [Paragraph("某大学2026年工作计划", style="Title"), Paragraph("总体思路", style="Heading 1", heading_level=1),
+             Paragraph("今年工作的总体思路是……"),
+             Paragraph("一、加强政治建设", style="Heading 1", heading_level=1, list_level=1, auto_marker="一、"),
+             Paragraph("（一）完善制度", style="Heading 2", heading_level=2, list_level=2, auto_marker="（一）"),
+             Paragraph("二、建强组织", style="Heading 1", heading_level=1, list_level=1, auto_marker="二、")]
+    pos = 0
+    placed = []
+    for p in paras:
+        placed.append(Paragraph(p.text, p.style, p.heading_level, p.list_level, p.auto_marker, p.source, pos))
+        pos += len(p.text) + 1
+    items = parse_outline(RawDocument(doc="d", path="", format="docx", paragraphs=tuple(placed)))
+    assert [(it.level, it.marker) for it in items] == [(1, "一、"), (2, "（一）"), (1, "二、")]
+
+
+def test_a_markdown_attachment_heading_is_no_item() -> None:
+    from policytext.io.text import paragraphs_from_lines, split_lines
+    from policytext.types import RawDocument
+
+    text = "# 实施方案\n\n## 一、总体要求\n\n（一）目标\n\n## 附件\n\n| 序号 | 任务 |"
+    raw = RawDocument(doc="d", path="", format="markdown", paragraphs=paragraphs_from_lines(split_lines(text)))
+    assert [it.title for it in parse_outline(raw)] == ["总体要求", "目标"]

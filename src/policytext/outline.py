@@ -384,6 +384,10 @@ def _candidates(raw: RawDocument, offsets: list[int]) -> list[_Candidate]:
     pending_break = ""
     md_counters: dict[int, int] = {}
     first_line = next((i for i, line in enumerate(lines) if line.strip()), -1)
+    # Heading levels whose headings are numbered: an unnumbered heading there is a section of its own
+    # (总体思路 before 一、…, its number switched off), not an item of the outline.
+    numbered_levels = {p.heading_level for p in raw.paragraphs
+                       if p.heading_level and (p.auto_marker or match_marker(p.text, LEADING.match(p.text).end()))}
     for i, para in enumerate(raw.paragraphs):
         line = para.text
         if para.source == Source.TABLE or i in skip or line.count("\t") >= TABLE_ROW_TABS:
@@ -398,7 +402,11 @@ def _candidates(raw: RawDocument, offsets: list[int]) -> list[_Candidate]:
             m = match_marker(para.auto_marker + " ", 0)
             if m is not None:
                 m = MarkerMatch(m.rule, m.family, para.auto_marker, m.number, pos, pos)
-        if m is None and i != first_line and (md or _is_unnumbered_heading(para)):  # the first is the title
+        if md and m is None and _break_kind(line) == "attachment":
+            md = None  # ## 附件: an attachment follows, no item (the break is read below)
+        if m is None and i != first_line and (  # the first is the title
+            md or (_is_unnumbered_heading(para) and para.heading_level not in numbered_levels)
+        ):
             level = len(md.group(1)) if md else para.heading_level or 1
             md_counters = {k: v for k, v in md_counters.items() if k <= level}
             md_counters[level] = md_counters.get(level, 0) + 1

@@ -520,13 +520,13 @@ def _candidate(run: list[Token], lex: Lexicon, text: str) -> Candidate | None:
     while k < len(run) and run[k].term.category == "scope":
         k += 1
     scope, rest = run[:k], run[k:]
-    # 局党组, 厅机关党委, 院办公室: a one-character organ word names the writer's own unit, also
-    # after 由 (由局主要负责同志约谈)
+    # 局党组, 厅机关党委, 院办公室, 厅财务处: a one-character organ word names the writer's own unit,
+    # also after 由 (由局主要负责同志约谈)
     self_ref = (
         bool(rest)
         and rest[0].term.category == "suffix"
         and len(rest) > 1
-        and rest[1].term.category in ("head", "role")
+        and rest[1].term.category in ("head", "role", "stem")
         and (
             rest[0].start == 0
             or bool(scope)
@@ -542,13 +542,13 @@ def _candidate(run: list[Token], lex: Lexicon, text: str) -> Candidate | None:
         while last + 1 < len(rest) and rest[last + 1].term.category == "bracket":
             last += 1  # 党委（党组）
         body = rest[: last + 1]
-        # a stem that is also a verb does not make a class of bodies particular: 组织|企业参加…,
-        # but 组织部门 and 宣传部 stay whole
+        # a stem that is also a verb does not make a class of bodies particular, nor a whole name
+        # longer: 组织|企业参加…, 组织|居民委员会、业主委员会建立…; but 组织部门 and 宣传部 stay whole
         if (
             len(body) > 1
             and body[0].term.category == "stem"
             and body[0].text in lex.words["verb"]
-            and body[1].term.generic
+            and (body[1].term.generic or body[1].term.alone)
             and body[1].text not in ("部门", "机构")
         ):
             body = body[1:]
