@@ -228,8 +228,9 @@ class _Context:
         # The last sentence and clause asked for (every position from the start of one to its end character
         # lies in it, and the quantities of a sentence are judged one after another), and those of each
         # position asked for (the targets are read after all are judged).
-        self._last: dict[re.Pattern[str], tuple[int, int]] = {_SENTENCE_END: (-1, -2), _CLAUSE_END: (-1, -2)}
-        self._spans: dict[re.Pattern[str], dict[int, tuple[int, int]]] = {_SENTENCE_END: {}, _CLAUSE_END: {}}
+        self._sentence = self._clause = (-1, -2)
+        self._sentences: dict[int, tuple[int, int]] = {}
+        self._clauses: dict[int, tuple[int, int]] = {}
         self._periods: dict[int, list[tuple[int, int, str, str]]] = {}
         sl = list(doc.slogans if slogans is None else slogans)
         self.slogan_spans = [(s.start, s.end) for s in sl]
@@ -265,20 +266,22 @@ class _Context:
     # sentences and clauses ---------------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence around ``pos``."""
-        return self._around(_SENTENCE_END, pos)
+        span = self._sentence
+        if not span[0] <= pos <= span[1]:
+            span = self._sentences.get(pos)
+            if span is None:
+                span = self._sentences[pos] = self._between(_SENTENCE_END, pos)
+            self._sentence = span
+        return span
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the clause around ``pos``."""
-        return self._around(_CLAUSE_END, pos)
-
-    def _around(self, end_char: re.Pattern[str], pos: int) -> tuple[int, int]:
-        span = self._last[end_char]
+        span = self._clause
         if not span[0] <= pos <= span[1]:
-            found = self._spans[end_char]
-            span = found.get(pos)
+            span = self._clauses.get(pos)
             if span is None:
-                span = found[pos] = self._between(end_char, pos)
-            self._last[end_char] = span
+                span = self._clauses[pos] = self._between(_CLAUSE_END, pos)
+            self._clause = span
         return span
 
     def _between(self, end_char: re.Pattern[str], pos: int) -> tuple[int, int]:
