@@ -431,7 +431,12 @@ def tables(path: Path) -> None:
     for r in cell_p.findall(f"{{{W_NS}}}r"):
         cell_p.remove(r)  # the number is drawn by Word instead of typed
     assert body is not None
-    d.core_properties.author = "policytext tests"
+    save_docx(d, path, "policytext tests")
+
+
+def save_docx(d, path: Path, author: str) -> None:
+    """Save a python-docx document reproducibly: fixed author, dates and zip order (see _normalise_zip)."""
+    d.core_properties.author = author
     tmp = path.with_suffix(".tmp.docx")
     d.save(tmp)
     _normalise_zip(tmp, path)

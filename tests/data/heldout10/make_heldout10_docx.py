@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "docx"))
 
-from make_fixtures import NS, _normalise_zip  # noqa: E402
+from make_fixtures import NS, save_docx  # noqa: E402
 
 N1_TITLE = "中共澥川理工大学委员会2026年工作计划"
 # (kind, text): "H0" a Heading 1 paragraph with its numbering switched off, "H1" / "H2" headings
@@ -172,11 +172,7 @@ def n1(path: Path) -> None:
             d.add_paragraph(text, style="Heading 2")
         else:
             d.add_paragraph(text)
-    d.core_properties.author = "policytext heldout10"
-    tmp = path.with_suffix(".tmp.docx")
-    d.save(tmp)
-    _normalise_zip(tmp, path)
-    tmp.unlink()
+    save_docx(d, path, "policytext heldout10")
 
 
 def main() -> None:

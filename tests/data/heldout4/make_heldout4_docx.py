@@ -20,13 +20,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "docx"))
 
 from make_fixtures import (  # noqa: E402
-    _normalise_zip,
     abstract,
     document_xml,
     level,
     num,
     numbering_xml,
     para,
+    save_docx,
     styles_xml,
     write_package,
 )
@@ -211,11 +211,7 @@ def d2(path: Path) -> None:
             if text:
                 t.cell(r, c).text = text
     t.cell(1, 2).merge(t.cell(2, 2))  # one 牵头单位 for the two tasks of （一）
-    d.core_properties.author = "policytext heldout4"
-    tmp = path.with_suffix(".tmp.docx")
-    d.save(tmp)
-    _normalise_zip(tmp, path)
-    tmp.unlink()
+    save_docx(d, path, "policytext heldout4")
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "docx"))
 
-from make_fixtures import _normalise_zip  # noqa: E402
+from make_fixtures import save_docx  # noqa: E402
 
 G2_TITLE = "漪沣县全面推进乡村振兴三年行动实施方案（2025—2027年）"
 G2_BEFORE = [
@@ -103,11 +103,7 @@ def g2(path: Path) -> None:
             t.cell(r, c).text = text
     for text in G2_AFTER_TABLE + G2_AFTER:
         d.add_paragraph(text)
-    d.core_properties.author = "policytext heldout7"
-    tmp = path.with_suffix(".tmp.docx")
-    d.save(tmp)
-    _normalise_zip(tmp, path)
-    tmp.unlink()
+    save_docx(d, path, "policytext heldout7")
 
 
 def main() -> None:

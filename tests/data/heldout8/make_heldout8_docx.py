@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "docx"))
 
-from make_fixtures import NS, _normalise_zip  # noqa: E402
+from make_fixtures import NS, save_docx  # noqa: E402
 
 K2_HEAD = ["珩澜市人力资源和社会保障局文件", "珩人社发〔2025〕11号"]
 K2_TITLE = "珩澜市2025年稳就业促增收行动实施方案"
@@ -156,11 +156,7 @@ def k2(path: Path) -> None:
     for r, values in enumerate(K2_ROWS, start=1):
         for c, text in enumerate(values):
             t.cell(r, c).text = text
-    d.core_properties.author = "policytext heldout8"
-    tmp = path.with_suffix(".tmp.docx")
-    d.save(tmp)
-    _normalise_zip(tmp, path)
-    tmp.unlink()
+    save_docx(d, path, "policytext heldout8")
 
 
 def main() -> None:

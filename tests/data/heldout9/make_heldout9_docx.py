@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "docx"))
 
-from make_fixtures import _normalise_zip  # noqa: E402
+from make_fixtures import save_docx  # noqa: E402
 
 M2_TITLE = "泷沔县2026年度基层党建工作考核评分细则"
 # ("h", text): a Heading 1 line; ("lead", lead, rest): a （一） paragraph with a bold lead-in;
@@ -141,11 +141,7 @@ def m2(path: Path) -> None:
             _table(d)
         else:
             d.add_paragraph(parts[0])
-    d.core_properties.author = "policytext heldout9"
-    tmp = path.with_suffix(".tmp.docx")
-    d.save(tmp)
-    _normalise_zip(tmp, path)
-    tmp.unlink()
+    save_docx(d, path, "policytext heldout9")
 
 
 def main() -> None:
