@@ -232,18 +232,26 @@ def _list_before(text: str, f: Found, starts: set[int], order: list[int]) -> lis
         return out if a == 0 or before in _SUFFIX_OPEN or before == "由" else []
 
 
+# What separates the members of a note (、, or a comma: 责任单位：A（牵头），B，C), and a role mark after one.
+_MEMBER_SPLIT = re.compile("[、，,]")
+_ROLE_MARK_END = re.compile(r"[（(](?:牵头|配合|主责|主办|协办|负责)[）)]$")
+
+
 def slot_members(text: str, lo: int, hi: int, cands: list[Candidate]) -> list[tuple[int, int]]:
     """The members of a labelled note or a table cell (``text[lo:hi]``, split at 、) that no name of
     the lexicon spans whole but that end in an organisation noun: 社会事务办, 各二级党组织."""
     out = []
     pos = lo
-    for piece in text[lo:hi].split("、"):
+    for piece in _MEMBER_SPLIT.split(text[lo:hi]):
         a, b = pos, pos + len(piece)
         pos = b + 1
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        mark = _ROLE_MARK_END.search(text, a, b)
+        if mark:
+            b = mark.start()  # 厅公共服务处（牵头）: the mark is the note's, not the name's
         # a name may hold 和/与 (规划发展与信息化处): the slot's members are split at 、 only
         if b - a < 2 or not _SLOT_NAME.fullmatch(text, a, b) or _SUFFIX_NOT.search(_JOINED.sub("", text[a:b])):
             continue
