@@ -434,6 +434,35 @@ def tables(path: Path) -> None:
     save_docx(d, path, "policytext tests")
 
 
+def add_grid_table(d, header: list[str], rows: list, *, skip_empty: bool = False, first_col: int = 0):
+    """A python-docx table in the "Table Grid" style: the header row, then one row per item of ``rows``
+    (from column ``first_col`` on; an empty cell left untouched with ``skip_empty``). Returns the table."""
+    t = d.add_table(rows=1 + len(rows), cols=len(header))
+    t.style = "Table Grid"
+    for c, text in enumerate(header):
+        t.cell(0, c).text = text
+    for r, values in enumerate(rows, start=1):
+        for c, text in enumerate(values[first_col:], start=first_col):
+            if text or not skip_empty:
+                t.cell(r, c).text = text
+    return t
+
+
+def add_list_template(document, abstract_xml: str, num_id: int) -> None:
+    """Add a list template (w:abstractNum) and its instance (w:num ``num_id``) to a python-docx document's
+    numbering part; the abstractNum goes before the first w:num, as the schema orders them."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{numbering.nsmap['w']}}}num")
+    abstract = parse_xml(abstract_xml)
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {NS} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+
+
 def save_docx(d, path: Path, author: str) -> None:
     """Save a python-docx document reproducibly: fixed author, dates and zip order (see _normalise_zip)."""
     d.core_properties.author = author

@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "docx"))
 
-from make_fixtures import NS, save_docx  # noqa: E402
+from make_fixtures import NS, add_list_template, save_docx  # noqa: E402
 
 N1_TITLE = "中共澥川理工大学委员会2026年工作计划"
 # (kind, text): "H0" a Heading 1 paragraph with its numbering switched off, "H1" / "H2" headings
@@ -119,19 +119,6 @@ def _abstract_xml() -> str:
             f"{levels}</w:abstractNum>")
 
 
-def _add_numbering(document) -> None:
-    """Add the list template and its instance; abstractNum goes before the first w:num (schema order)."""
-    from docx.oxml import parse_xml
-
-    numbering = document.part.numbering_part.element
-    first_num = numbering.find(f"{{{numbering.nsmap['w']}}}num")
-    abstract = parse_xml(_abstract_xml())
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(parse_xml(f'<w:num {NS} w:numId="{NUM_ID}"><w:abstractNumId w:val="{NUM_ID}"/></w:num>'))
-
 
 def _link_style(document, name: str, ilvl: int | None) -> None:
     """Give a heading style its numPr, after keepNext/keepLines and before spacing (schema order)."""
@@ -159,7 +146,7 @@ def n1(path: Path) -> None:
     import docx
 
     d = docx.Document()
-    _add_numbering(d)
+    add_list_template(d, _abstract_xml(), NUM_ID)
     _link_style(d, "Heading 1", None)
     _link_style(d, "Heading 2", 1)
     d.add_paragraph(N1_TITLE, style="Title")

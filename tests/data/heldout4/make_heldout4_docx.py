@@ -21,6 +21,7 @@ sys.path.insert(0, str(HERE.parent / "docx"))
 
 from make_fixtures import (  # noqa: E402
     abstract,
+    add_grid_table,
     document_xml,
     level,
     num,
@@ -202,14 +203,7 @@ def d2(path: Path) -> None:
     d.add_paragraph(D2_TITLE, style="Title")
     for text in D2:
         d.add_paragraph(text)
-    t = d.add_table(rows=1 + len(D2_ROWS), cols=len(D2_HEADER))
-    t.style = "Table Grid"
-    for c, text in enumerate(D2_HEADER):
-        t.cell(0, c).text = text
-    for r, values in enumerate(D2_ROWS, start=1):
-        for c, text in enumerate(values):
-            if text:
-                t.cell(r, c).text = text
+    t = add_grid_table(d, D2_HEADER, D2_ROWS, skip_empty=True)
     t.cell(1, 2).merge(t.cell(2, 2))  # one 牵头单位 for the two tasks of （一）
     save_docx(d, path, "policytext heldout4")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "docx"))
 
-from make_fixtures import save_docx  # noqa: E402
+from make_fixtures import add_grid_table, save_docx  # noqa: E402
 
 G2_TITLE = "漪沣县全面推进乡村振兴三年行动实施方案（2025—2027年）"
 G2_BEFORE = [
@@ -94,13 +94,7 @@ def g2(path: Path) -> None:
     d.add_paragraph(G2_TITLE, style="Title")
     for text in G2_BEFORE:
         d.add_paragraph(text)
-    t = d.add_table(rows=1 + len(G2_ROWS), cols=len(G2_HEADER))
-    t.style = "Table Grid"
-    for c, text in enumerate(G2_HEADER):
-        t.cell(0, c).text = text
-    for r, values in enumerate(G2_ROWS, start=1):
-        for c, text in enumerate(values):
-            t.cell(r, c).text = text
+    add_grid_table(d, G2_HEADER, G2_ROWS)
     for text in G2_AFTER_TABLE + G2_AFTER:
         d.add_paragraph(text)
     save_docx(d, path, "policytext heldout7")

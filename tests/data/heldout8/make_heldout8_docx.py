@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "docx"))
 
-from make_fixtures import NS, save_docx  # noqa: E402
+from make_fixtures import NS, add_grid_table, add_list_template, save_docx  # noqa: E402
 
 K2_HEAD = ["珩澜市人力资源和社会保障局文件", "珩人社发〔2025〕11号"]
 K2_TITLE = "珩澜市2025年稳就业促增收行动实施方案"
@@ -114,19 +114,6 @@ def _abstract_xml() -> str:
             f"{levels}</w:abstractNum>")
 
 
-def _add_numbering(document) -> None:
-    """Add the outline's list template and instance; abstractNum goes before the first w:num (schema order)."""
-    from docx.oxml import parse_xml
-
-    numbering = document.part.numbering_part.element
-    first_num = numbering.find(f"{{{numbering.nsmap['w']}}}num")
-    abstract = parse_xml(_abstract_xml())
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(parse_xml(f'<w:num {NS} w:numId="{NUM_ID}"><w:abstractNumId w:val="{NUM_ID}"/></w:num>'))
-
 
 def _number(paragraph, ilvl: int) -> None:
     from docx.oxml import parse_xml
@@ -139,7 +126,7 @@ def k2(path: Path) -> None:
     import docx
 
     d = docx.Document()
-    _add_numbering(d)
+    add_list_template(d, _abstract_xml(), NUM_ID)
     for text in K2_HEAD:
         d.add_paragraph(text)
     d.add_paragraph(K2_TITLE, style="Title")
@@ -149,13 +136,7 @@ def k2(path: Path) -> None:
             continue
         p = d.add_paragraph(text, style="Heading 1" if lvl == 0 else None)
         _number(p, lvl)
-    t = d.add_table(rows=1 + len(K2_ROWS), cols=len(K2_HEADER))
-    t.style = "Table Grid"
-    for c, text in enumerate(K2_HEADER):
-        t.cell(0, c).text = text
-    for r, values in enumerate(K2_ROWS, start=1):
-        for c, text in enumerate(values):
-            t.cell(r, c).text = text
+    add_grid_table(d, K2_HEADER, K2_ROWS)
     save_docx(d, path, "policytext heldout8")
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "docx"))
 
-from make_fixtures import save_docx  # noqa: E402
+from make_fixtures import add_grid_table, save_docx  # noqa: E402
 
 M2_TITLE = "泷沔县2026年度基层党建工作考核评分细则"
 # ("h", text): a Heading 1 line; ("lead", lead, rest): a （一） paragraph with a bold lead-in;
@@ -107,13 +107,7 @@ M2_ROWS = [
 
 def _table(d) -> None:
     """The indicator table: header row, one row per indicator, the group cells merged downwards."""
-    t = d.add_table(rows=1 + len(M2_ROWS), cols=len(M2_HEADER))
-    t.style = "Table Grid"
-    for c, text in enumerate(M2_HEADER):
-        t.cell(0, c).text = text
-    for r, row in enumerate(M2_ROWS, start=1):
-        for c, text in enumerate(row[1:], start=1):
-            t.cell(r, c).text = text
+    t = add_grid_table(d, M2_HEADER, M2_ROWS, first_col=1)  # the group column is merged below
     r = 1
     while r <= len(M2_ROWS):
         group = M2_ROWS[r - 1][0]
