@@ -117,6 +117,7 @@ HELD_OUT: list[Found] = [
     ("开展“2021年度先进党组织”评选工作。", []),
     ("全面推行“四议两公开”和“一事一议”。", ["四议两公开", "一事一议"]),
     ("完成了第一批、第二批示范点建设。", []),
+    ("整治工作分“三个阶段”推进。", []),  # a count word alone: no parts stand before it
 ]
 
 HELD_OUT_DEFINED: list[Defined] = [
@@ -146,6 +147,26 @@ BUGS_CAUGHT_DEFINED: list[Defined] = [
     ("构建“1+2+N”工作体系，即建强1个核心、健全2项机制、培育N个品牌。", "1+2+N", ["建强1个核心", "健全2项机制", "培育N个品牌"]),
     # … but a verb every part opens with is theirs (the guard in _align_first)
     ("全面落实，坚持党的全面领导、坚持自信自立、坚持守正创新“三个坚持”。", "三个坚持", ["坚持党的全面领导", "坚持自信自立", "坚持守正创新"]),
+    # a formula of equal groups listed as pairs, after its role (以“X”为抓手，即…): three parts, not six
+    ("以“两联两帮”为抓手，即联系村组帮发展、联系农户帮增收，推动干部下沉。", "两联两帮", ["联系村组帮发展", "联系农户帮增收"]),
+    # … while one listed group by group keeps one part a group
+    ("践行“两严两实”，即严以治企、严以律己，谋事要实、做事要实。", "两严两实", ["严以治企", "严以律己", "谋事要实", "做事要实"]),
+    # the parts named in the clause after the one naming the formula (def.next after a comma)
+    ("车间党支部建立“双培养”机制，把技术能手培养成党员、把党员培养成技术能手，年内完成。", "双培养",
+     ["把技术能手培养成党员", "把党员培养成技术能手"]),
+    # the class noun after the formula is no part of the last part (“四型”党支部…，即…党支部)
+    ("以创建“三型”支部为抓手，即学习型、服务型、清廉型支部，全面提升。", "三型", ["学习型", "服务型", "清廉型"]),
+    # one group by its role, a second group by its character (以…为核心 + 三治)
+    ("坚持“一核三治”格局，即以村党组织为核心，推动自治、法治、德治融合。", "一核三治", ["村党组织", "自治", "法治", "德治"]),
+    # … the role's part holding the group's character, the second group after a verb
+    ("推行“一网两员”模式，即以一张治理网格为底座，每个网格配齐网格员、信息员，实现全覆盖。", "一网两员",
+     ["一张治理网格", "网格员", "信息员"]),
+    # the formula's predicate and what follows it leave the last part (三链同构 → 产业链, not 产业链同构共建)
+    ("以“三网融合”为抓手，即推动政务网、服务网、数据网融合共享，提升效能。", "三网融合", ["政务网", "服务网", "数据网"]),
+    # a quoted count of a word that names no set alone is a formula where its parts stand before it
+    ("抓好选题、调研、成文、督办“四个步骤”，提高质量。", "四个步骤", ["选题", "调研", "成文", "督办"]),
+    # the verb that takes the formula is no part of the last part of a list before it
+    ("推动村委会、合作社、龙头企业建立“三方共建”机制。", "三方共建", ["村委会", "合作社", "龙头企业"]),
 ]
 
 XFAIL: list[Found] = [

@@ -397,6 +397,23 @@ def _trim_last(parts: list[str], noun: str) -> list[str]:
     return parts
 
 
+#: The class noun after a formula, before the role the sentence gives it: “四型”党支部为抓手 → 党支部.
+_CLASS_NOUN = re.compile(r"(.+?)(?:作为|为)")
+
+
+def _drop_class_noun(parts: list[str], after: str) -> list[str]:
+    """The last part without the class noun the formula is followed by, when the others lack it too:
+    以创建“四型”党支部为抓手，即学习型、服务型、创新型、清廉型党支部 → 清廉型."""
+    m = _CLASS_NOUN.match(after)
+    noun = m.group(1) if m else after
+    last = parts[-1]
+    if len(parts) < 2 or not noun or len(last) <= len(noun) + 1 or not last.endswith(noun):
+        return parts
+    if any(p.endswith(noun) for p in parts[:-1]):
+        return parts
+    return [*parts[:-1], last[: -len(noun)]]
+
+
 def _split_last_and(last: str) -> list[str]:
     """The last item of a list split at its 和/及/与 (组织覆盖和工作覆盖), when it has one."""
     cut = max(last.rfind(w) for w in ("和", "及", "与"))
@@ -435,6 +452,7 @@ def definition_after(text: str, pos: int, expected: int | None, *, exact: bool =
         if found and cue.group(2).lstrip("，,")[:1] == "即":
             found = _trim_last(found, "")  # “两单”即A、B的动态管理: the list runs on into its sentence
         if found:
+            found = _drop_class_noun(found, cue.group(1))
             return _align_first(found) if cue.group(2) not in "：:（(" and expected > 2 else found
         if open_end and cue.group(2) in "：:":  # 两个目标：A⏎B — the list goes on over the next lines
             for extra in text[cue.end() : cue.end() + 2000].split("\n")[1:expected]:
@@ -558,7 +576,8 @@ def _trim_before(items: list[str], closed: bool, after: str) -> list[str]:
     """Cut what a list standing before its formula carries around its parts.
 
     The last part loses the 的 that ties the list to the formula (…德治相结合的“三治融合”), a
-    predicate of the whole list (相结合, 深度融合: slogan_rules.tsv ``joint``) and, when the other
+    predicate of the whole list (相结合, 深度融合: slogan_rules.tsv ``joint``), the verb that takes the
+    formula (…、物业服务企业建立“三方联动”机制: a ``lead`` word) and, when the other
     parts share a last character that the formula abbreviates (信息化和工业化深度融合 → “两化融合”),
     what follows that character; the first part loses a 的-modifier the others do not have
     (党组织领导的自治、法治、德治).
@@ -573,6 +592,9 @@ def _trim_before(items: list[str], closed: bool, after: str) -> list[str]:
     joint = _JOINT_END.search(last)
     if joint and joint.start() > 0 and not any(c in last for c in "和与及") and not any(map(_JOINT_END.search, items[:-1])):
         last = last[: joint.start()]
+    verb = next((w for w in _LEAD if len(w) > 1 and last.endswith(w) and len(last) - len(w) >= 2), "")
+    if verb and not any(x.endswith(verb) for x in items[:-1]):
+        last = last[: -len(verb)]  # the verb that takes the formula: …、物业服务企业建立“三方联动”机制
     ends = {x[-1] for x in items[:-1] if x}
     if len(ends) == 1:
         end = ends.pop()
@@ -1047,12 +1069,14 @@ _TERM_VERB = 4
 
 
 #: What may stand between a formula and the end of the sentence that names it: a plan noun (工程, 行动).
-_NAMING_TAIL = re.compile(r"[”」』\"]?[\u4e00-\u9fff]{0,6}?[。；;]")
+#: The end of the sentence, or the clause, that names the formula: “双培养”工程。 / “双培养”机制，
+_NAMING_TAIL = re.compile(r"[”」』\"]?[\u4e00-\u9fff]{0,6}?[。；;，,]")
 
 
 def definition_next(text: str, pos: int, expected: int | None, head: str) -> list[str] | None:
     """The parts of a formula named at the end of a sentence (often a heading: （三）实施“双培养”工程。)
-    listed in the first clause of the next one, each holding the formula's head.
+    or of a clause (建立“双培养”机制，把…、把…) listed in the first clause after it, each holding the
+    formula's head.
 
     >>> definition_next("（三）实施“双培养”工程。把党员培养成骨干、把骨干培养成党员，年内…", 9, 2, "培养")
     ['把党员培养成骨干', '把骨干培养成党员']
@@ -1190,7 +1214,7 @@ def run_plan(
             elif rule == "def.digits":
                 found = definition_digits(b, digits, mentions)
             elif rule == "def.roles":
-                found = definition_roles(text, b, parts)
+                found = definition_roles(text, b, parts, ctx)
             elif rule == "def.chain":
                 found = definition_chain(ctx, a, b, text[a:b], parts[0][0])
             elif rule == "def.next":
@@ -1205,9 +1229,15 @@ def run_plan(
 _ROLE = "以(?P<x>[^，,。；;\n以]{{1,30}}?)为(?:[一二两三四五六七八九十]|\\d)?{head}"
 
 
-def definition_roles(text: str, pos: int, parts: tuple[tuple[int, str], ...]) -> list[str] | None:
+def definition_roles(
+    text: str, pos: int, parts: tuple[tuple[int, str], ...], ctx: Context | None = None
+) -> list[str] | None:
     """“一体两翼”，即以A为一体、以B和C为两翼: each group of a formula named by the role it gives its
     parts (以…为), in order, within the sentence after the formula.
+
+    With ``ctx``, a single part may hold its group's character instead (“一网三员”，即以一张综合治理网格
+    为底座), and a later group may be a run of phrases that end in its character (…，推动自治、法治、
+    德治融合发展 for 一核三治), once a group before it was found by its role.
 
     >>> definition_roles("“一体两翼”战略，即以燃气主业为一体、以能源服务和智慧燃气为两翼，稳步推进。", 6, ((1, "体"), (2, "翼")))
     ['燃气主业', '能源服务', '智慧燃气']
@@ -1220,6 +1250,15 @@ def definition_roles(text: str, pos: int, parts: tuple[tuple[int, str], ...]) ->
     at = pos
     for count, head in parts:
         m = re.compile(_ROLE.format(head=re.escape(head[0]))).search(text, at, hi)
+        if ctx is not None and (not m or (out and m.start() - at > 2)):
+            found = _role_holding(text, at, hi, head[0]) if count == 1 and not out else None
+            if found is None and out:
+                found = _phrase_run(ctx, at, hi, head, count)
+            if found is None:
+                return None
+            pieces, at = found
+            out.extend(pieces)
+            continue
         if not m or (out and m.start() - at > 2):
             return None
         pieces = [p for p in (clean(x) for x in split_top(m.group("x"), "、")) if p]
@@ -1230,6 +1269,37 @@ def definition_roles(text: str, pos: int, parts: tuple[tuple[int, str], ...]) ->
         out.extend(pieces)
         at = m.end()
     return out
+
+
+#: 以…为 with the role's noun: 以一张综合治理网格为底座 (the part is what 以 governs).
+_ROLE_ANY = re.compile(r"以(?P<x>[^，,。；;\n以、]{2,20}?)为[\u4e00-\u9fff]{1,3}(?=[，,、；;。])")
+
+
+#: What may stand between a formula and its 以…为: its class noun and 即 (“一网三员”基层治理模式，即).
+_BEFORE_ROLE = re.compile(r"[”」』\"]?[\u4e00-\u9fff]{0,8}[，,]?即?[：:]?")
+
+
+def _role_holding(text: str, lo: int, hi: int, char: str) -> tuple[list[str], int] | None:
+    """The first 以X为… of the sentence when X holds the group's character: ([X], end)."""
+    m = _ROLE_ANY.search(text, lo, hi)
+    if not m or not _BEFORE_ROLE.fullmatch(text, lo, m.start()) or char not in m.group("x"):
+        return None
+    return [m.group("x")], m.end()
+
+
+def _phrase_run(ctx: Context, lo: int, hi: int, head: str, count: int) -> tuple[list[str], int] | None:
+    """``count`` phrases in a row ending in ``head`` (网格员、调解员、安全员) after ``lo``: (phrases, end)."""
+    run = next((r for r in _runs(ctx, _phrases(ctx, lo, hi, head)) if len(r) == count), None)
+    if run is None:
+        return None
+    pieces = [p[2] for p in run]
+    first, longest = pieces[0], max(map(len, pieces[1:]), default=0)
+    if count > 1 and len(first) > longest + 2:
+        # the first phrase keeps what opens its clause (每个网格配齐网格员): cut after its last verb
+        cut = max((m.end() for m in _LEAD_AT.finditer(first)), default=0)
+        if head in first[cut:] and len(first) - cut > len(head):
+            pieces[0] = first[cut:]
+    return pieces, run[-1][1]
 
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
@@ -1259,7 +1329,7 @@ def tidy_parts(found: list[str], parts: tuple[tuple[int, str], ...], noun: str =
     * in a formula of several groups followed by a class noun (“两主一特”产业), that noun with the
       group's character in front: 富硒食品特色产业 (一特) → 富硒食品;
     * the predicate of an N+noun+verb formula that the list's last part carries: 先进制造业和现代服务业
-      深度融合 (两业融合) → 现代服务业;
+      深度融合 (两业融合) → 现代服务业, 组织链、人才链、产业链同构共建 (三链同构) → 产业链;
     * the role a part plays in a formula of several groups: 以居民需求为中心 (一心三联) → 居民需求.
 
     >>> tidy_parts(["新材料", "装备制造两大主导产业", "富硒食品特色产业"], ((2, "主"), (1, "特")), "产业")
@@ -1284,8 +1354,9 @@ def tidy_parts(found: list[str], parts: tuple[tuple[int, str], ...], noun: str =
     if len(parts) == 1 and len(parts[0][1]) >= 3 and len(out) >= 2:
         noun, verb = parts[0][1][0], parts[0][1][1:]  # 两业融合: 业, 融合
         last = out[-1]
-        cut = last.rfind(noun, 0, len(last) - len(verb))
-        if last.endswith(verb) and cut >= 1 and len(last) - cut - 1 - len(verb) <= 2 and all(
+        at = last.rfind(verb)  # the predicate, and at most two characters after it (产业链同构共建)
+        cut = last.rfind(noun, 0, at) if at > 0 else -1
+        if len(last) - at - len(verb) <= 2 and cut >= 1 and at - cut - 1 <= 2 and all(
             p.endswith(noun) for p in out[:-1]
         ):
             out[-1] = last[: cut + 1]

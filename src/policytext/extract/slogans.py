@@ -468,6 +468,9 @@ def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLex
             continue
         if len(s) <= 3:
             continue
+        if _listed_before(text, a, s):
+            yield Mention(start, start + len(s), s, True, "slogan.listed_before")
+            continue
         pieces = [_BRACKETED.sub("", p) for p in _PAIR_SEP.split(s) if p] if "、" in s or "，" in s else ()
         if (
             len(pieces) > 1
@@ -485,6 +488,22 @@ def _quoted_mentions(text: str, pairs: list[tuple[int, int]], lexicon: SloganLex
             m = _CLAUSE_END.search(clause)
             if m and m.start() <= 4 and len(m.group(3)) >= 2 and parse_formula(m.group(), quoted=False):
                 yield Mention(start + c0 + m.start(), start + c0 + m.end(), m.group(), False, "slogan.quote_clause")
+
+
+#: A quoted count of a word that names no set alone (“四个环节”, “三个阶段”): a formula only where
+#: its parts are listed right before it (A、B、C、D“四个环节”).
+_COUNTED = re.compile(r"([一二两三四五六七八九十])[个项大条种类]([\u4e00-\u9fff]{2,4})")
+
+
+def _listed_before(text: str, quote: int, s: str) -> list[str] | None:
+    """The parts listed right before the quotation mark at ``quote`` of a quoted count ``s``."""
+    m = _COUNTED.fullmatch(s)
+    if not m or not "\u4e00" <= text[quote - 1 : quote] <= "\u9fff":  # a list's last part ends in a character
+        return None
+    n = chinese_to_int(m.group(1))
+    if not n or n < 2 or text.count("、", max(0, quote - 80), quote) < n - 2:
+        return None
+    return slogan_parts.definition_before(slogan_parts.Context(text, []), quote + 1, n)
 
 
 def _stray_close_mentions(text: str, stray: list[int]) -> Iterator[Mention]:
@@ -680,13 +699,22 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
                 context, occurrences[key], plan, shape.expected, shape.parts, shape.head,
                 digits, numbered, entry is not None, labels, terms,
             )
+            if not found and (pairs := _paired_count(shape)):
+                found = _paired_parts(context, occurrences[key], shape, pairs, entry is not None)
+        elif first.rule == "slogan.listed_before":
+            parts = _listed_before(text, first.start - 1, first.text)
+            found = slogan_parts.Found(parts, "def.before") if parts else None
+            number = chinese_to_int(first.text[0])
         if not found and len(key) >= 3 and key.rstrip("XxNn").isdigit() and not _number_label(text, key, occurrences[key]):
             continue  # “96178”直通车, “301”快贷: a hotline or a product, unless the text defines it
         components: tuple[str, ...] = ()
         source, mismatch, rule = "", False, first.rule
         if found:
             components, source, rule = tuple(found.components), "document", f"{rule};{found.rule}"
-            mismatch = shape is not None and shape.expected is not None and len(components) != shape.expected
+            mismatch = (
+                shape is not None and shape.expected is not None
+                and len(components) not in (shape.expected, _paired_count(shape))
+            )
         elif entry and entry.components:
             components, source = entry.components, "lexicon"
         yield make_record(Slogan, dict(
@@ -704,6 +732,34 @@ def extract_slogans(doc: Document, *, lexicon: SloganLexicon | str | Path | None
             count_mismatch=mismatch,
             rule=rule,
         ))
+
+
+def _paired_count(shape: FormulaShape) -> int:
+    """How many parts a formula of equal groups has when each part pairs them: 三联三促 is three
+    联…促… phrases (联系基层促作风…), not six; 0 when the groups differ (三会一课) or a head is no
+    single character. (三严三实 names six parts: its list has six, so it is read first.)"""
+    parts = shape.parts
+    if len(parts) < 2 or len({n for n, _ in parts}) != 1 or not all(len(h) == 1 for _, h in parts):
+        return 0
+    return parts[0][0]
+
+
+def _paired_parts(
+    ctx: slogan_parts.Context, spans: list[tuple[int, int]], shape: FormulaShape, pairs: int, known: bool
+) -> slogan_parts.Found | None:
+    """The parts of a formula of equal groups listed as pairs: each part holds every group's
+    character in order (以“三联三促”为抓手，即联系基层促作风、联系群众促服务、联系企业促发展)."""
+    found = slogan_parts.find_components(ctx, spans, pairs, shape.parts, shape.head, explicit_only=known)
+    if not found or len(found.components) != pairs:
+        return None
+    heads = [h for _, h in shape.parts]
+    for part in found.components:
+        pos = 0
+        for h in heads:
+            pos = part.find(h, pos) + 1
+            if not pos:
+                return None
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
