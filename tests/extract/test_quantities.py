@@ -14,6 +14,7 @@ import pytest
 from policytext.extract.quantities import (
     Quantity,
     _new_quantity,
+    _scanner,
     find_quantities,
     trie_pattern,
 )
@@ -91,3 +92,45 @@ def test_skip_passes_over_numbers_where_the_mask_is_set():
     mask[text.index("3")] = 1
     assert [q.text for q in find_quantities(text, skip=mask)] == ["2次", "4名"]
     assert [q.text for q in find_quantities(text)] == ["2次", "3个", "4名"]
+
+
+# Pieces of numbers, units, separators, comparators, quantity words and what surrounds them, by kind: a text
+# is made of pieces of kinds drawn alike, so that numbers, units and separators meet often.
+_SCANNER_PIECES = [
+    ["1", "12", "123", "1234", "3.5", "０５", ",567", ",", ".", "．", "1,234", "12,345,678", "5G", "C9"],
+    ["一", "二", "两", "十", "十二", "二十五", "三百", "五千", "一万", "两亿", "〇", "零", "点五", "七点"],
+    ["X", "XX", "XXX", "××××", "Ｘ", "╳", "x", "A"],
+    ["百分之", "千分之", "万分之", "三分之", "分之一", "分", "之", "百", "千", "万"],
+    ["个", "人", "次", "年", "天", "元", "万元", "万亿元", "个百分点", "%", "％", "/人", "/年"],
+    ["至", "到", "-", "—", "——", "~", "（含）", "(含)", "多", "余", " ", "\t", "\n"],
+    ["以上", "左右", "以内", "（以上）", "翻一番", "翻", "半数", "为零", "零发生", "为"],
+    ["的", "统", "规划", "第", "每", "，", "。"],
+]
+
+
+def _groups(m: re.Match[str], shifted: bool) -> list[tuple[int, int]]:
+    """The match's span and its groups' spans; the groups that open a match start at the match's start."""
+    names = {i: n for n, i in m.re.groupindex.items()}
+    spans = [m.span()]
+    for i in range(1, m.re.groups + 1):
+        s, e = m.span(i)
+        if shifted and s >= 0 and names[i] in ("frac", "pct", "pm", "bp", "word", "ph", "n1"):
+            assert s == m.start() + 1
+            s = m.start()
+        spans.append((s, e))
+    return spans
+
+
+def test_the_scanner_finds_what_the_plainly_written_scanner_finds() -> None:
+    fast, plain = _scanner(), _scanner(plain=True)
+    assert fast.groupindex == plain.groupindex
+    rng = random.Random(11)
+    texts = ["不少于10天，1%至2%，三分之一，××名左右，百分之五至百分之十，翻一番，2,000万元，C919飞机5G基站3个",
+             "1234,567万元", "12,345,6789元", "XXXX名", "X××户", "三十二万三千个", "二点五万元", "一百分之三"]
+    texts += [
+        "".join(rng.choice(rng.choice(_SCANNER_PIECES)) for _ in range(rng.randint(1, 10))) for _ in range(20000)
+    ]
+    for i, text in enumerate(texts):  # the written texts whole, the random ones in a random part
+        start, end = sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))) if i >= 8 else (0, len(text))
+        expected = [_groups(m, False) for m in plain.finditer(text, start, end)]
+        assert [_groups(m, True) for m in fast.finditer(text, start, end)] == expected, (text, start, end)

@@ -418,8 +418,7 @@ def _plainly_not_a_target(m: re.Match[str], rate: re.Match[str] | None, text: st
     them all, to say why.)"""
     if _ordinal_at(text, m.start()):
         return True
-    numeral = m.group("n1")
-    return rate is None and numeral is not None and len(numeral) == 4 and m.group("unit") == "年"
+    return rate is None and m.end("n1") - m.start() == 4 and m.group("unit") == "年"  # (-1 when no n1)
 
 
 def _reject_reason(q: Quantity, ctx: _Context) -> str:
