@@ -228,6 +228,11 @@ DEV = [
     # members of a note split at commas too, an unknown one with its own role mark (…处（牵头）)
     ("责任单位：厅公共服务处（牵头），厅财务处", [("厅公共服务处", "lead"), ("厅财务处", "support")]),
     ("社区党委牵头，组织居民委员会制定公约。", [("社区党委", "lead")]),  # 组织 is the verb here, not a stem
+    # the chiefs of 河湖长制 and 林长制 are officials; the systems are not
+    ("市级河湖长每季度巡河不少于1次，县级河长每月不少于1次。", [("市级河湖长", "lead"), ("县级河长", "lead")]),
+    ("全面推行河长制，构建县、乡、村三级河长管理体系。", []),
+    # an unknown section acting on an object at a frequency (…站对在建工程每季度开展…)
+    ("县水利工程质量监督站对在建工程每季度开展1次巡查。", [("县水利工程质量监督站", "lead")]),
 ]
 
 HELD_OUT = [

@@ -163,6 +163,9 @@ BUGS_CAUGHT_DEFINED: list[Defined] = [
      ["一张治理网格", "网格员", "信息员"]),
     # the formula's predicate and what follows it leave the last part (三链同构 → 产业链, not 产业链同构共建)
     ("以“三网融合”为抓手，即推动政务网、服务网、数据网融合共享，提升效能。", "三网融合", ["政务网", "服务网", "数据网"]),
+    # a digit formula whose parts carry its digits as their counts, in the next sentence's list
+    ("实施“3421”工程。主要内容是：打造3条示范线、培育4个品牌、建强2支队伍、建好1个平台，年内完成。", "3421",
+     ["打造3条示范线", "培育4个品牌", "建强2支队伍", "建好1个平台"]),
     # a quoted count of a word that names no set alone is a formula where its parts stand before it
     ("抓好选题、调研、成文、督办“四个步骤”，提高质量。", "四个步骤", ["选题", "调研", "成文", "督办"]),
     # the verb that takes the formula is no part of the last part of a list before it

@@ -128,6 +128,8 @@ DEV: list[Row] = [
     ("用一个月时间集中开展信访积案化解行动。", []),  # the time an action takes
     ("得分80分（含）至90分为良好。", [(80, "分", "range")]),  # a bound said to be included
     ("逾期的，按日万分之一加收滞纳金。", [(0.01, "%", "=")]),
+    ("考核办公室每季度开展1次日常督导。", [(1, "次", "=", "每季度")]),  # 次日 is a word, 次日常 is not
+    ("问题整改应于次日完成，逾期3次日报未报的通报。", []),
     ("年内完成强制检定计量器具检定3.2万台件。", [(3.2, "万台件", "=")]),
     ("细颗粒物平均浓度控制在28微克/立方米以内。", [(28, "微克/立方米", "<=")]),
     ("到2027年，数字资源总量达到500TB。", [(500, "TB", ">=")]),
@@ -251,6 +253,9 @@ WORDS: list[Row] = [
     ("严格落实安全生产责任制，全年安全事故为零。", [(0, "", "=")]),
     ("确保重大事故零发生，坚持零容忍。", [(0, "", "=")]),
     ("乡镇干部五成以上具有大专以上学历。", [(50, "%", ">=")]),
+    ("考核组对每个单位的实地考核时间不少于半天。", [(0.5, "天", ">=")]),
+    ("整改期限一般不超过半个月。", [(0.5, "个月", "<=")]),
+    ("用半个月时间集中整治。", []),  # the time an action takes
 ]
 
 XFAIL: list[Row] = [
@@ -382,6 +387,17 @@ def test_review_section_of_a_work_report_holds_no_targets() -> None:
     got = [(t.value, t.unit, t.comparator) for t in extract_targets(_doc(text))]
     assert got == [(5, "%", "~"), (1.2, "万人", ">=")]
     assert all(reason == "past_section" for q, reason in explain(text) if q in ("1.5万人", "5%"))
+
+
+def test_a_paragraph_opening_on_an_earlier_year_reports_results_up_to_its_first_full_stop() -> None:
+    """2026年，…；新增…；建成…。 in a 2027 plan: every sentence of it is past, not only the first."""
+    text = (
+        "某县农业农村局2027年工作计划\n"
+        "2026年，全县完成高标准农田建设3万亩；新建冷链仓储设施12处；培育家庭农场40家。2027年，我们将继续努力。\n"
+        "一、工作目标\n全年新建高标准农田2万亩以上；冷链设施运行率达到90%。"
+    )
+    got = [(t.value, t.unit, t.comparator) for t in extract_targets(_doc(text, year=2027))]
+    assert got == [(2, "万亩", ">="), (90, "%", ">=")]
 
 
 def test_a_numbered_sub_heading_does_not_end_the_review() -> None:

@@ -38,8 +38,8 @@ _SUFFIX_NAME = re.compile(
 )
 _SUFFIX_CUE = re.compile(
     r"(牵头(?![人单部])|负责(?![人同])|配合(?![单部])|协助(?![单部])|应当|必须|要(?![求点素件])"
-    r"|每(?:年|半年|季度|月|周)(?=[至要应须组开召举对进完][\u4e00-\u9fff]))"  # 法规股每季度组织…: how often it acts
-)
+    r"|(?:对[\u4e00-\u9fff]{2,8}?)?每(?:年|半年|季度|月|周)(?=[至要应须组开召举对进完][\u4e00-\u9fff]))"
+)  # 法规股每季度组织…, 监督站对在建工程每季度开展…: how often it acts
 # Words that end in an organisation suffix but are not bodies (干部, 全部, 督办, 大局, 西部, 学习小组).
 _SUFFIX_NOT = re.compile(
     r"(?:场所|住所|厕所|之处|好处|网站|站点|学科|活动室|会议室|团队|队伍|(?:^|[^导作进调项])小组|之所|的"
@@ -95,7 +95,7 @@ def suffix_bodies(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
     for pos in sorted(cues):
         m = _SUFFIX_CUE.match(text, pos)
         known = found_ends.get(m.start())
-        if known is not None and m.group(1)[0] == "每":
+        if known is not None and m.group(1)[0] in "每对":
             continue  # how often a known name acts: the lexicon's names have their own rules
         if known is None:
             if text[m.start() - 1 : m.start()] not in _SUFFIX_LAST:

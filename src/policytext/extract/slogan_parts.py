@@ -817,6 +817,30 @@ def definition_digits(
     return None
 
 
+#: A count in a part of a list: a number and a measure word (建设3条…示范带, 建好1个…平台).
+_COUNT_IN_PART = re.compile(f"([0-9]+)[{_MEASURES}条类支个项名家所座批]")
+
+
+def definition_counted(text: str, pos: int, digits: str) -> list[str] | None:
+    """“3461”工程。…：建设3条…、培育4类…、建强6支…、建好1个…: a list, in the sentence after a mention or
+    the next one, whose parts hold the formula's digits in order, each as the count of its part.
+
+    >>> definition_counted("“321”工程。主要内容是：建设3条示范带、培育2类品牌、建好1个平台，年内完成。", 4, "321")
+    ['建设3条示范带', '培育2类品牌', '建好1个平台']
+    """
+    end = text.find("。", pos)
+    end = text.find("。", end + 1) if 0 <= end < pos + 12 else end  # (the mention's own short sentence)
+    hi = min(len(text), pos + 400) if end < 0 else min(end, pos + 400)
+    for clause in _CLAUSE_END.split(text[pos:hi]):
+        parts = [clean(x) for x in split_top(clause, "、")]
+        if len(parts) != len(digits):
+            continue
+        counts = [_COUNT_IN_PART.search(p) for p in parts]
+        if all(c and c.group(1) == d for c, d in zip(counts, digits, strict=True)):
+            return parts
+    return None
+
+
 # --------------------------------------------------------------------------------------------
 # def.spread, def.labels, def.chain.
 # --------------------------------------------------------------------------------------------
@@ -1212,7 +1236,7 @@ def run_plan(
             elif rule == "def.labels":
                 found = definition_labels(ctx, b, labels)
             elif rule == "def.digits":
-                found = definition_digits(b, digits, mentions)
+                found = definition_digits(b, digits, mentions) or definition_counted(text, b, digits)
             elif rule == "def.roles":
                 found = definition_roles(text, b, parts, ctx)
             elif rule == "def.chain":

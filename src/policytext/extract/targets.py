@@ -358,7 +358,14 @@ class _Context:
         ):
             return True  # 同比增长8% reports a result, unless the document plans (工作计划: 同比下降10% is a goal)
         if self.plan_year:
-            m = _YEAR.match(self.text[s:e].lstrip(" \t　—"))
+            text = self.text
+            m = _YEAR.match(text[s:e].lstrip(" \t　—"))
+            if not m:
+                # a sentence of a paragraph that opens on a year (2026年，…；新增…36处；…。): the year is
+                # its own until the paragraph's first 。
+                line = text.rfind("\n", 0, s + 1) + 1
+                if line < s and text.find("。", line, s) < 0:
+                    m = _YEAR.match(text[line:e].lstrip(" \t　—"))
             if m and (to_int(m.group(1)) or 0) < self.plan_year:
                 return True
         return False
