@@ -141,7 +141,7 @@ NOT_PLACE_START = "在关为对全我本各该省市县区州旗盟镇乡村局�
 #: What a place name is written in: characters, or a placeholder (XX市, ××县).
 PLACE_CHARS = re.compile(r"[\u4e00-\u9fffXxＸ×]+")
 #: Words after a place name that show it is one: 某市委, 某市人民政府, 在某市第十届…, 某市2020年….
-PLACE_CONTEXT = r"(?=委|人民政府|政府|人大|政协|第[一二三四五六七八九十]{1,3}届|\d{4}年|党建|直属|直机关)"
+PLACE_CONTEXT = r"(?=委|人民政府|政府|人大|政协|党委|党工委|办事处|第[一二三四五六七八九十]{1,3}届|\d{4}年|党建|直属|直机关)"
 PLACE_LEFT = r"(?:^|(?<=[\s，。、；：:“”《》（）()])|(?<=中共)|(?<=在))"
 
 
@@ -431,14 +431,15 @@ def _places(name: str) -> list[str]:
     return out
 
 
-def _title_place(title: str) -> list[str]:
-    """The place a title opens with (某县优化…方案 → 某县), to name a bare level; [] when unsure.
+def _title_places(title: str) -> list[str]:
+    """The places a title opens with, the outer first (某县优化…方案 → 某县; 泖川区菡坪街道…办法 → 泖川区,
+    泖川区菡坪街道), to name a bare level; [] when unsure.
 
     Only names of three characters or more (or 某县, X市) count, and not when the place word runs on
     into 村 镇 城 (数字乡村, 特色小镇 are no places).
     """
     places = [p for p in _places(title) if title[len(p) : len(p) + 1] not in ("村", "镇", "城")]
-    return [p for p in places if len(p) >= 3 or re.match(PLACEHOLDER_NAME, p)][:1]
+    return [p for p in places if len(p) >= 3 or re.match(PLACEHOLDER_NAME, p)]
 
 
 def _issuer_unit(names: list[str]) -> str:
@@ -648,7 +649,7 @@ def find_unit(
     unit = unit or _unit_from_signature(top, tail) or _unit_from_body(body_lines[:3])
     unit = unit or _unit_from_speaker(text) or _unit_from_level(text) or _named_place(text)
     if unit and len(unit) <= 2 and unit in unit_suffixes():
-        hints = [n for names, _ in [*_signatures(top), *_signatures(tail)] for n in names] + _title_place(title)
+        hints = [n for names, _ in [*_signatures(top), *_signatures(tail)] for n in names] + _title_places(title)
         hints += [m.group(1) for line in top[:8] if (m := LETTERHEAD_ISSUER.match(_spaced_out(line)))]
         hints += [u for line in tail if (u := _unit_of_meeting(line, anywhere=True))]  # （根据在某县…会议上的讲话整理）
         unit = _named(unit, text, hints)
