@@ -114,6 +114,8 @@ UNITS = [
     ("在全镇2026年工作会议上的讲话", ["青漪镇党委书记　某某", "同志们：", "今天，我们召开全镇工作会议。", "全镇上下要鼓足干劲。"], "青漪镇"),
     # a street's own rules: the street is the title's second place, not its district
     ("青溪区柳汀街道社区治理办法", ["第一条　为加强本街道社区治理，制定本办法。", "第二条　本街道各社区适用本办法。"], "青溪区柳汀街道"),
+    # a procuratorate's own points: the organ is the unit, not its county
+    ("某县人民检察院2026年检察工作要点", ["一、总体要求", "全院干警要…。"], "某县人民检察院"),
     # a letterhead names the issuer when the title does not
     ("某县人民政府文件", ["某政发〔2023〕1号", "关于加强秸秆禁烧工作的通知", "各乡镇人民政府："], "某县人民政府"),
 ]
